@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ktlo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ktlo", targets: ["ktlo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // The C library, found through pkg-config (Debian: libgit2-dev 1.5.1).
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev", "pkg-config"]), .brew(["libgit2", "pkg-config"])]
+        ),
+        // The only module that imports CLibGit2: a safe wrapper whose public values are copied out of C.
+        .target(
+            name: "Git",
+            dependencies: ["CLibGit2", .product(name: "HeapModule", package: "swift-collections")]
+        ),
+        // Walks a range and yields one churn record per commit.
+        .target(name: "History", dependencies: ["Git"]),
+        // One renderer per output format; takes values, never touches Git.
+        .target(name: "Reports", dependencies: ["History"]),
+        // The command line: parses, wires, writes.
+        .executableTarget(
+            name: "ktlo",
+            dependencies: [
+                "Git", "History", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Git", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "History", "Git"]),
+        .testTarget(name: "KtloTests", dependencies: ["ktlo", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
