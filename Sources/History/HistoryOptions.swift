@@ -1,0 +1,34 @@
+import Git
+
+/// What to read from a repository's history and how to diff it.
+public struct HistoryOptions: Sendable {
+    /// Revision arguments as git takes them: `main`, `v1.0..v2.0`, `A...B`, `^old`. Empty means HEAD.
+    public var revisions: [String]
+    /// Follow only the first parent of each commit (the mainline of a merge-based workflow).
+    public var firstParent: Bool
+    /// Keep commits whose author date is on or after this bound.
+    public var since: DateBound?
+    /// Keep commits whose author date is on or before this bound.
+    public var until: DateBound?
+    /// Rename detection and its limits.
+    public var diff: DiffOptions
+    /// Which paths count toward the metrics.
+    public var paths: PathFilter
+    /// Honour `linguist-generated` and `linguist-vendored` in `.gitattributes`.
+    public var useLinguistAttributes: Bool
+    /// Diff merge commits against their first parent (`--merges=diff`); by default they carry no churn.
+    public var diffMerges: Bool
+
+    public init(revisions: [String] = [], firstParent: Bool = false, since: DateBound? = nil,
+                until: DateBound? = nil, diff: DiffOptions = DiffOptions(), paths: PathFilter = PathFilter(),
+                useLinguistAttributes: Bool = true, diffMerges: Bool = false) {
+        self.revisions = revisions
+        self.firstParent = firstParent
+        self.since = since
+        self.until = until
+        self.diff = diff
+        self.paths = paths
+        self.useLinguistAttributes = useLinguistAttributes
+        self.diffMerges = diffMerges
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Git
+
+/// Reads a repository's history one commit at a time: walks the requested range, diffs each commit against its
+/// first parent, resolves the author through `.mailmap`, and marks the files that count for nothing.
+///
+/// It streams: memory holds the walk's frontier and per-path caches, never the history, so the first record is
+/// ready as soon as its diff is done. Like the ``Repository`` it owns, a reader belongs to one thread.
+public final class HistoryReader {
+    public let repository: Repository
+    /// The folder the user knows the repository by: its working tree, or the git directory if bare.
+    public let repositoryPath: String
+    public let head: Head
+    public let options: HistoryOptions
+    /// What the user should know about this history (a shallow clone, a malformed commit…).
+    public private(set) var warnings: [HistoryWarning] = []
+
+    private let walk: RevisionWalk
+    private let shallowBoundary: Set<ObjectID>
+    /// The commit whose `.gitattributes` decide what is generated or vendored: the tip being analysed.
+    private let attributesCommit: ObjectID?
+    private let mailmap: Mailmap?
+    private var identities: [Identity: Identity] = [:]
+    private var exclusions: [String: Exclusion?] = [:]
+    private var warnedKinds: Set<String> = []
+
+    /// Opens the repository at or above `path` (the current folder when `nil`) and prepares the walk.
+    public init(path: String?, options: HistoryOptions) throws(HistoryError) {
+        let repository = try Self.openRepository(path ?? FileManager.default.currentDirectoryPath)
+        self.repository = repository
+        self.options = options
+        let location = repository.workingDirectory ?? repository.gitDirectory
+        repositoryPath = location.count > 1 && location.hasSuffix("/") ? String(location.dropLast()) : location
+
+        do {
+            head = try repository.head()
+        } catch {
+            throw .unreadableRepository(repositoryPath, error)
+        }
+        if case .unborn(let branch) = head {
+            if repository.isEmpty { throw .emptyRepository(repositoryPath) }
+            if options.revisions.isEmpty { throw .unbornHead(branch: branch) }
+        }
+
+        var include: [ObjectID] = []
+        var exclude: [ObjectID] = []
+        for revision in options.revisions.isEmpty ? ["HEAD"] : options.revisions {
+            do {
+                if revision.hasPrefix("^") {
+                    exclude.append(try repository.resolveCommit(String(revision.dropFirst())))
+                    continue
+                }
+                switch try repository.parseRevision(revision) {
+                case .single(let commit):
+                    include.append(commit)
+                case .range(let from, let to):
+                    exclude.append(from)
+                    include.append(to)
+                case .symmetricDifference(let one, let two):
+                    include.append(contentsOf: [one, two])
+                    exclude.append(contentsOf: try repository.mergeBases(one, two))
+                }
+            } catch {
+                throw .unknownRevision(revision, error)
+            }
+        }
+        attributesCommit = include.first
+
+        do {
+            shallowBoundary = try repository.shallowBoundary()
+            walk = try RevisionWalk(repository: repository, include: include, exclude: exclude,
+                                    firstParent: options.firstParent, shallowBoundary: shallowBoundary)
+        } catch {
+            throw .unreadableObject(error)
+        }
+        mailmap = try? repository.mailmap()
+        if !shallowBoundary.isEmpty {
+            warn("shallow_clone",
+                 "shallow clone: history is cut off at \(shallowBoundary.count) boundary commit(s), so older "
+                     + "commits are missing and the boundary commits' churn is unknown; fetch the full history "
+                     + "(git fetch --unshallow, or fetch-depth: 0 in CI) for complete figures")
+        }
+    }
+
+    /// The next commit of the range, or `nil` when the walk is done.
+    public func next() throws(HistoryError) -> CommitRecord? {
+        while true {
+            let commit: Commit
+            do {
+                guard let next = try walk.next() else { return nil }
+                commit = next
+            } catch {
+                throw .unreadableObject(error)
+            }
+            if let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
+            if let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
+            if commit.readLeniently {
+                warn("malformed_commit", "commit \(commit.id) has a malformed author or committer line; it was "
+                         + "read leniently, as git shows it (see `git fsck`)")
+            }
+            let record = try record(for: commit)
+            if options.paths.narrowsCommits && !record.files.contains(where: { $0.exclusion != .notIncluded }) {
+                continue
+            }
+            return record
+        }
+    }
+
+    private func record(for commit: Commit) throws(HistoryError) -> CommitRecord {
+        let isBoundary = shallowBoundary.contains(commit.id)
+        let shouldDiff = !isBoundary && (!commit.isMerge || options.diffMerges)
+        var files: [FileChurn] = []
+        if shouldDiff {
+            do {
+                let parentTree = try commit.parents.first.map { parent throws(GitError) in
+                    try repository.treeOfCommit(parent)
+                }
+                files = try repository.diff(from: parentTree, to: commit.tree, options: options.diff).map {
+                    FileChurn(delta: $0, exclusion: exclusion(for: $0.path))
+                }
+            } catch {
+                throw .unreadableObject(error)
+            }
+        }
+        return CommitRecord(id: commit.id, parents: commit.parents, author: identity(of: commit.author),
+                            authorTime: commit.author.time, committerTime: commit.committer.time,
+                            summary: commit.summary, message: commit.message, files: files,
+                            isShallowBoundary: isBoundary, isDiffed: shouldDiff)
+    }
+
+    private func identity(of signature: Signature) -> Identity {
+        let raw = Identity(name: signature.name, email: signature.email)
+        if let known = identities[raw] { return known }
+        var resolved = raw
+        if let mailmap, let canonical = try? mailmap.resolve(name: raw.name, email: raw.email) {
+            resolved = Identity(name: canonical.name, email: canonical.email)
+        }
+        identities[raw] = resolved
+        return resolved
+    }
+
+    private func exclusion(for path: String) -> Exclusion? {
+        if let known = exclusions[path] { return known }
+        let exclusion = options.paths.exclusion(for: path) { linguistMarks(for: path) }
+        exclusions[path] = exclusion
+        return exclusion
+    }
+
+    private func linguistMarks(for path: String) -> LinguistMarks {
+        guard options.useLinguistAttributes, let commit = attributesCommit else { return LinguistMarks() }
+        func mark(_ name: String) -> Bool? {
+            switch try? repository.attribute(name, for: path, at: commit) {
+            case .set: true
+            case .unset: false
+            case .value(let text): text.lowercased() == "true" ? true : (text.lowercased() == "false" ? false : nil)
+            case .unspecified, nil: nil
+            }
+        }
+        return LinguistMarks(generated: mark("linguist-generated"), vendored: mark("linguist-vendored"))
+    }
+
+    private func warn(_ kind: String, _ message: String) {
+        guard warnedKinds.insert(kind).inserted else { return }
+        warnings.append(HistoryWarning(kind: kind, message: message))
+    }
+
+    private static func openRepository(_ path: String) throws(HistoryError) -> Repository {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .noSuchPath(path) }
+        guard isFolder.boolValue else { throw .notAFolder(path) }
+        do {
+            return try Repository.discover(from: path)
+        } catch {
+            switch error.code {
+            case .notFound: throw .notARepository(path)
+            case .owner: throw .unsafeOwnership(path)
+            default: throw .unreadableRepository(path, error)
+            }
+        }
+    }
+}
