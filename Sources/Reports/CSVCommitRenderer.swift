@@ -1,0 +1,32 @@
+import History
+
+/// `--format csv`: one row per commit with its totals (RFC 4180, CRLF line ends, a header row).
+public struct CSVCommitRenderer: CommitRenderer {
+    public init() {}
+
+    public mutating func begin(_ context: CommitsContext) -> String {
+        CSVField.row(["sha", "parents", "author_name", "author_email", "author_time", "category", "bucket",
+                      "confidence", "added", "deleted", "files", "excluded_files", "summary"])
+    }
+
+    public mutating func render(_ record: CommitRecord) -> String {
+        let classification = CommitClassificationPlaceholder(record)
+        return CSVField.row([
+            record.id.hex,
+            record.parents.map(\.hex).joined(separator: " "),
+            CSVField.text(record.author.name),
+            CSVField.text(record.author.email),
+            record.authorTime.iso8601,
+            classification.category,
+            classification.bucket ?? "",
+            String(classification.confidence),
+            String(record.added),
+            String(record.deleted),
+            String(record.files.count),
+            String(record.files.filter(\.isExcluded).count),
+            CSVField.text(record.summary),
+        ])
+    }
+
+    public mutating func end(warnings: [HistoryWarning]) -> String { "" }
+}

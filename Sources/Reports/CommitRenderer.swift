@@ -1,0 +1,12 @@
+import History
+
+/// Turns a stream of commit records into text, record by record, so that a listing of a long history starts at
+/// once and never holds the history in memory. Renderers return text and never touch Git or the terminal.
+public protocol CommitRenderer {
+    /// Text before the first record (a header, an opening bracket); may be empty.
+    mutating func begin(_ context: CommitsContext) -> String
+    /// The text of one record.
+    mutating func render(_ record: CommitRecord) -> String
+    /// Text after the last record; the warnings gathered during the walk are known only then.
+    mutating func end(warnings: [HistoryWarning]) -> String
+}
