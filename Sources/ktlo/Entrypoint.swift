@@ -1,0 +1,53 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs ktlo and maps every way it can end to the contract's exit codes: 0 success, 1 a `ktlo ci` rule breached,
+/// 2 bad usage, bad configuration or an unreadable repository — with one line on stderr, never a stack trace.
+@main
+enum Entrypoint {
+    static func main() {
+        do {
+            var command = try KtloCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.printError(failure.message)
+            exit(failure.exitCode)
+        } catch {
+            let code = KtloCommand.exitCode(for: error)
+            if code == .success {
+                // --help, --version and the like.
+                print(KtloCommand.fullMessage(for: error))
+                exit(0)
+            }
+            let message = KtloCommand.message(for: error)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+                .joined(separator: "; ")
+            Terminal.printError((message.isEmpty ? "invalid usage" : message) + " (see 'ktlo help')")
+            exit(2)
+        }
+    }
+}
+
+/// A failure with a message for the user and the exit code it maps to.
+struct CommandFailure: Error {
+    let message: String
+    let exitCode: Int32
+
+    /// Bad usage, bad configuration, or a repository that cannot be read: exit code 2.
+    static func unusable(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: 2)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> Substring {
+        var slice = self
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return slice
+    }
+}

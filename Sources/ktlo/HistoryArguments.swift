@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Git
+import History
+
+/// The options every command that reads history takes: which repository, which commits, which paths.
+struct HistoryArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("The repository to analyse (default: the one containing the current folder).",
+                               valueName: "path"))
+    var repo: String?
+
+    @Argument(help: ArgumentHelp("Revisions: a branch, tag or commit; A..B; A...B; ^A to leave out (default: HEAD).",
+                                 valueName: "revision"))
+    var revisions: [String] = []
+
+    @Option(help: ArgumentHelp("Only commits authored on or after this date: YYYY-MM-DD (in the author's calendar), "
+                                   + "an ISO 8601 timestamp, or 'N days|weeks|months|years ago'.", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only commits authored on or before this date (same forms as --since).",
+                               valueName: "date"))
+    var until: String?
+
+    @Flag(help: "Follow only the first parent of merges (the mainline).")
+    var firstParent = false
+
+    @Option(help: ArgumentHelp("Count only paths matching this glob; commits touching none are left out. Repeatable.",
+                               valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Count no churn for paths matching this glob. Repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(help: "Count lockfiles, vendored, generated and minified files too.")
+    var noDefaultExcludes = false
+
+    @Flag(help: "Do not detect renames (a rename counts as a deletion and an addition).")
+    var noRenames = false
+
+    @Option(help: ArgumentHelp("Similarity in percent from which a deleted and an added file are a rename.",
+                               valueName: "percent"))
+    var renameThreshold = 50
+
+    @Option(help: ArgumentHelp("Skip inexact rename detection in commits with more candidate files than this.",
+                               valueName: "count"))
+    var renameLimit = 1000
+
+    @Option(help: ArgumentHelp("What merge commits carry: 'none' (no churn) or 'diff' (their diff against the "
+                                   + "first parent).", valueName: "mode"))
+    var merges: MergeMode = .none
+
+    enum MergeMode: String, ExpressibleByArgument, CaseIterable {
+        case none, diff
+    }
+
+    func validate() throws {
+        guard (0...100).contains(renameThreshold) else {
+            throw ValidationError("--rename-threshold must be between 0 and 100, not \(renameThreshold)")
+        }
+        guard renameLimit >= 0 else { throw ValidationError("--rename-limit must not be negative") }
+        _ = try dateBound(since, option: "--since")
+        _ = try dateBound(until, option: "--until")
+    }
+
+    /// The history options these arguments describe.
+    func historyOptions() throws -> HistoryOptions {
+        HistoryOptions(
+            revisions: revisions,
+            firstParent: firstParent,
+            since: try dateBound(since, option: "--since"),
+            until: try dateBound(until, option: "--until"),
+            diff: DiffOptions(detectRenames: !noRenames, renameThreshold: renameThreshold, renameLimit: renameLimit),
+            paths: PathFilter(include: include, exclude: exclude, useDefaultExcludes: !noDefaultExcludes),
+            diffMerges: merges == .diff
+        )
+    }
+
+    private func dateBound(_ text: String?, option: String) throws -> DateBound? {
+        guard let text else { return nil }
+        guard let bound = DateBound.parse(text, now: Int64(Date().timeIntervalSince1970)) else {
+            throw ValidationError("\(option) '\(text)' is not a date: use YYYY-MM-DD, an ISO 8601 timestamp, "
+                                      + "or 'N days|weeks|months|years ago'")
+        }
+        return bound
+    }
+}

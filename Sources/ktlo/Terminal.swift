@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What ktlo needs to know about the terminal, and its one way of talking to the user on stderr.
+enum Terminal {
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The width of the terminal on standard output, or `nil` when it is not a terminal.
+    static var width: Int? {
+        guard standardOutputIsTerminal else { return nil }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    static func printError(_ message: String) {
+        writeToStandardError("ktlo: error: \(message)\n")
+    }
+
+    static func printWarning(_ message: String) {
+        writeToStandardError("ktlo: warning: \(message)\n")
+    }
+
+    private static func writeToStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
