@@ -9,7 +9,7 @@ public struct TableCommitRenderer: CommitRenderer {
 
     /// - Parameter width: the terminal's width in columns; `nil` for no limit.
     public init(width: Int? = nil) {
-        summaryWidth = width.map { max(20, $0 - Self.fixedWidth) }
+        summaryWidth = width.map { max(10, $0 - Self.fixedWidth) }
     }
 
     private static let columns: [(title: String, width: Int, right: Bool)] = [
