@@ -25,9 +25,13 @@ public struct FileDelta: Sendable, Hashable {
     public let similarity: Int?
     /// The entry is a submodule (gitlink), not a file.
     public let isSubmodule: Bool
+    /// A blob of this file is not in the object database (a partial clone, or a damaged repository), so its lines
+    /// could not be counted and are reported as 0.
+    public let isContentMissing: Bool
 
     public init(path: String, oldPath: String? = nil, status: FileStatus, added: Int, deleted: Int,
-                isBinary: Bool = false, similarity: Int? = nil, isSubmodule: Bool = false) {
+                isBinary: Bool = false, similarity: Int? = nil, isSubmodule: Bool = false,
+                isContentMissing: Bool = false) {
         self.path = path
         self.oldPath = oldPath
         self.status = status
@@ -36,5 +40,19 @@ public struct FileDelta: Sendable, Hashable {
         self.isBinary = isBinary
         self.similarity = similarity
         self.isSubmodule = isSubmodule
+        self.isContentMissing = isContentMissing
+    }
+}
+
+/// The changed files between two trees.
+public struct TreeDiff: Sendable, Hashable {
+    public let files: [FileDelta]
+    /// Rename detection was asked for but could not run, because a blob it needed is missing from the object
+    /// database; renamed files then appear as a deletion and an addition.
+    public let renamesSkipped: Bool
+
+    public init(files: [FileDelta], renamesSkipped: Bool = false) {
+        self.files = files
+        self.renamesSkipped = renamesSkipped
     }
 }

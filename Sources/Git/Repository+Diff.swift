@@ -14,7 +14,7 @@ extension Repository {
     ///   - old: the tree before the change; `nil` for the empty tree (a root commit).
     ///   - new: the tree after the change.
     public func diff(from old: ObjectID?, to new: ObjectID, options: DiffOptions = DiffOptions())
-        throws(GitError) -> [FileDelta] {
+        throws(GitError) -> TreeDiff {
         let newTree = try tree(new)
         defer { git_tree_free(newTree) }
         var oldTree: OpaquePointer?
@@ -32,6 +32,7 @@ extension Repository {
         try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &diffOptions), "git_diff_tree_to_tree")
         defer { git_diff_free(diff) }
 
+        var renamesSkipped = false
         if options.detectRenames {
             var findOptions = git_diff_find_options()
             try check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
@@ -40,7 +41,14 @@ extension Repository {
             findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
             findOptions.rename_threshold = UInt16(clamping: options.renameThreshold)
             findOptions.rename_limit = options.renameLimit
-            try check(git_diff_find_similar(diff, &findOptions), "git_diff_find_similar")
+            let status = git_diff_find_similar(diff, &findOptions)
+            // Comparing contents needs every candidate blob; when one is missing (a partial clone), the commit is
+            // reported without renames rather than not at all.
+            if status == GIT_ENOTFOUND.rawValue {
+                renamesSkipped = true
+            } else {
+                try check(status, "git_diff_find_similar")
+            }
         }
 
         let entries = (0..<git_diff_num_deltas(diff)).compactMap { index -> DeltaEntry? in
@@ -83,11 +91,18 @@ extension Repository {
         }
 
         for entry in entries where !consumed.contains(entry.index) {
-            let counts: (added: Int, deleted: Int, binary: Bool)
-            if entry.status == .typeChanged {
-                counts = try blobCounts(old: entry.delta.old_file, new: entry.delta.new_file, options: &diffOptions)
-            } else {
-                counts = try patchCounts(diff, index: entry.index)
+            var counts: (added: Int, deleted: Int, binary: Bool) = (0, 0, false)
+            var contentMissing = false
+            do {
+                if entry.status == .typeChanged {
+                    counts = try blobCounts(old: entry.delta.old_file, new: entry.delta.new_file, options: &diffOptions)
+                } else {
+                    counts = try patchCounts(diff, index: entry.index)
+                }
+            } catch where error.code == .notFound {
+                // A blob that is not there (a partial clone, or a damaged repository): the file still changed, but
+                // its lines cannot be counted. The caller is told through the flag rather than losing the history.
+                contentMissing = true
             }
             deltas.append(FileDelta(path: entry.status == .deleted ? entry.oldPath : entry.newPath,
                                     oldPath: entry.status == .renamed || entry.status == .copied ? entry.oldPath : nil,
@@ -95,9 +110,9 @@ extension Repository {
                                     isBinary: counts.binary,
                                     similarity: entry.status == .renamed || entry.status == .copied
                                         ? Int(entry.delta.similarity) : nil,
-                                    isSubmodule: entry.isSubmodule))
+                                    isSubmodule: entry.isSubmodule, isContentMissing: contentMissing))
         }
-        return deltas
+        return TreeDiff(files: deltas, renamesSkipped: renamesSkipped)
     }
 
     /// Lines added and deleted in one delta of a diff, through libgit2's patch (which loads both sides and settles

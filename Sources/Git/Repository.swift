@@ -285,3 +285,28 @@ extension Repository {
         return try commit(id).tree
     }
 }
+
+extension Repository {
+    /// The content of the file at `path` in `commit`'s tree, or `nil` when there is no such file.
+    public func fileContent(at path: String, in commit: ObjectID) throws(GitError) -> [UInt8]? {
+        var oid = commit.raw
+        var commitPointer: OpaquePointer?
+        try check(git_commit_lookup(&commitPointer, handle, &oid), "git_commit_lookup")
+        defer { git_commit_free(commitPointer) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commitPointer), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        let status = git_tree_entry_bypath(&entry, tree, path)
+        if status == GIT_ENOTFOUND.rawValue { return nil }
+        try check(status, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+}

@@ -18,10 +18,12 @@ public struct HistoryOptions: Sendable {
     public var useLinguistAttributes: Bool
     /// Diff merge commits against their first parent (`--merges=diff`); by default they carry no churn.
     public var diffMerges: Bool
+    /// Stop after this many records (git's `--max-count`); `nil` for all.
+    public var maxCount: Int?
 
     public init(revisions: [String] = [], firstParent: Bool = false, since: DateBound? = nil,
                 until: DateBound? = nil, diff: DiffOptions = DiffOptions(), paths: PathFilter = PathFilter(),
-                useLinguistAttributes: Bool = true, diffMerges: Bool = false) {
+                useLinguistAttributes: Bool = true, diffMerges: Bool = false, maxCount: Int? = nil) {
         self.revisions = revisions
         self.firstParent = firstParent
         self.since = since
@@ -30,5 +32,6 @@ public struct HistoryOptions: Sendable {
         self.paths = paths
         self.useLinguistAttributes = useLinguistAttributes
         self.diffMerges = diffMerges
+        self.maxCount = maxCount
     }
 }

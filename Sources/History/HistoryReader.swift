@@ -13,9 +13,27 @@ public final class HistoryReader {
     public let head: Head
     public let options: HistoryOptions
     /// What the user should know about this history (a shallow clone, a malformed commit…).
-    public private(set) var warnings: [HistoryWarning] = []
+    public var warnings: [HistoryWarning] {
+        var warnings = notices
+        if missingContent > 0 || renamesSkipped > 0 {
+            var message = "objects are missing from the object database (a partial clone, or a damaged repository): "
+            var effects: [String] = []
+            if missingContent > 0 { effects.append("\(missingContent) file version(s) count 0 lines") }
+            if renamesSkipped > 0 { effects.append("\(renamesSkipped) commit(s) were diffed without rename detection") }
+            message += effects.joined(separator: ", ") + "; fetch the missing objects for exact figures"
+            warnings.append(HistoryWarning(kind: "missing_blobs", message: message))
+        }
+        return warnings
+    }
+
+    private var notices: [HistoryWarning] = []
+    private var delivered = 0
+    private var missingContent = 0
+    private var renamesSkipped = 0
 
     private let walk: RevisionWalk
+    private let include: [ObjectID]
+    private let exclude: [ObjectID]
     private let shallowBoundary: Set<ObjectID>
     /// The commit whose `.gitattributes` decide what is generated or vendored: the tip being analysed.
     private let attributesCommit: ObjectID?
@@ -25,8 +43,12 @@ public final class HistoryReader {
     private var warnedKinds: Set<String> = []
 
     /// Opens the repository at or above `path` (the current folder when `nil`) and prepares the walk.
-    public init(path: String?, options: HistoryOptions) throws(HistoryError) {
-        let repository = try Self.openRepository(path ?? FileManager.default.currentDirectoryPath)
+    public convenience init(path: String?, options: HistoryOptions) throws(HistoryError) {
+        try self.init(repository: try Self.openRepository(path), options: options)
+    }
+
+    /// Prepares the walk over an open repository (see ``openRepository(_:)``).
+    public init(repository: Repository, options: HistoryOptions) throws(HistoryError) {
         self.repository = repository
         self.options = options
         let location = repository.workingDirectory ?? repository.gitDirectory
@@ -65,6 +87,8 @@ public final class HistoryReader {
             }
         }
         attributesCommit = include.first
+        self.include = include
+        self.exclude = exclude
 
         do {
             shallowBoundary = try repository.shallowBoundary()
@@ -84,6 +108,7 @@ public final class HistoryReader {
 
     /// The next commit of the range, or `nil` when the walk is done.
     public func next() throws(HistoryError) -> CommitRecord? {
+        if let maxCount = options.maxCount, delivered >= maxCount { return nil }
         while true {
             let commit: Commit
             do {
@@ -102,7 +127,38 @@ public final class HistoryReader {
             if options.paths.narrowsCommits && !record.files.contains(where: { $0.exclusion != .notIncluded }) {
                 continue
             }
+            delivered += 1
             return record
+        }
+    }
+
+    /// The subjects of the newest `limit` non-merge commits of the same range and dates, read without diffing:
+    /// what the classifier needs to know whether the repository writes Conventional Commits. A range too small to
+    /// tell (fewer than `minimum` commits) is widened to the history behind it, so that a CI run over a few new
+    /// commits judges the repository, not the handful.
+    public func sampleSubjects(limit: Int = 1000, minimum: Int = 50) throws(HistoryError) -> [String] {
+        var subjects = try subjects(include: include, exclude: exclude, dated: true, limit: limit)
+        if subjects.count < minimum {
+            subjects = try self.subjects(include: include, exclude: [], dated: false, limit: limit)
+        }
+        return subjects
+    }
+
+    private func subjects(include: [ObjectID], exclude: [ObjectID], dated: Bool, limit: Int)
+        throws(HistoryError) -> [String] {
+        do {
+            let walk = try RevisionWalk(repository: repository, include: include, exclude: exclude,
+                                        firstParent: options.firstParent, shallowBoundary: shallowBoundary)
+            var subjects: [String] = []
+            while subjects.count < limit, let commit = try walk.next() {
+                if commit.isMerge { continue }
+                if dated, let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
+                if dated, let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
+                subjects.append(commit.summary)
+            }
+            return subjects
+        } catch {
+            throw .unreadableObject(error)
         }
     }
 
@@ -115,13 +171,14 @@ public final class HistoryReader {
                 let parentTree = try commit.parents.first.map { parent throws(GitError) in
                     try repository.treeOfCommit(parent)
                 }
-                files = try repository.diff(from: parentTree, to: commit.tree, options: options.diff).map {
-                    FileChurn(delta: $0, exclusion: exclusion(for: $0.path))
-                }
+                let diff = try repository.diff(from: parentTree, to: commit.tree, options: options.diff)
+                if diff.renamesSkipped { renamesSkipped += 1 }
+                files = diff.files.map { FileChurn(delta: $0, exclusion: exclusion(for: $0.path)) }
             } catch {
                 throw .unreadableObject(error)
             }
         }
+        missingContent += files.filter(\.delta.isContentMissing).count
         return CommitRecord(id: commit.id, parents: commit.parents, author: identity(of: commit.author),
                             authorTime: commit.author.time, committerTime: commit.committer.time,
                             summary: commit.summary, message: commit.message, files: files,
@@ -161,10 +218,13 @@ public final class HistoryReader {
 
     private func warn(_ kind: String, _ message: String) {
         guard warnedKinds.insert(kind).inserted else { return }
-        warnings.append(HistoryWarning(kind: kind, message: message))
+        notices.append(HistoryWarning(kind: kind, message: message))
     }
 
-    private static func openRepository(_ path: String) throws(HistoryError) -> Repository {
+    /// Opens the repository at or above `path` (the current folder when `nil`), with one clear error for each kind
+    /// of bad input.
+    public static func openRepository(_ path: String?) throws(HistoryError) -> Repository {
+        let path = path ?? FileManager.default.currentDirectoryPath
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .noSuchPath(path) }
         guard isFolder.boolValue else { throw .notAFolder(path) }

@@ -8,7 +8,7 @@ import TestSupport
         let repository = try Repository.open(at: path)
         let commit = try repository.commit(try repository.resolveCommit(revision))
         let parentTree = try commit.parents.first.map { try repository.treeOfCommit($0) }
-        return try repository.diff(from: parentTree, to: commit.tree, options: options)
+        return try repository.diff(from: parentTree, to: commit.tree, options: options).files
             .sorted { $0.path < $1.path }
     }
 
@@ -81,5 +81,16 @@ import TestSupport
         #expect(try diff(path, "HEAD") == [
             FileDelta(path: "notes.txt", status: .modified, added: 0, deleted: 0, isBinary: true),
         ])
+    }
+
+    /// A partial clone lacks blobs: the file is reported, flagged, with no lines, instead of failing the diff.
+    @Test func missingBlobIsFlaggedNotFatal() throws {
+        #expect(try diff(try Fixtures.path("missing-blob"), "HEAD~2") == [
+            FileDelta(path: "src/util.c", status: .added, added: 0, deleted: 0, isContentMissing: true),
+        ])
+    }
+
+    @Test func missingTreeIsAnError() throws {
+        #expect(throws: GitError.self) { try diff(try Fixtures.path("missing-object"), "HEAD~2") }
     }
 }

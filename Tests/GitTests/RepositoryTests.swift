@@ -147,11 +147,17 @@ import TestSupport
     }
 
     @Test func missingObjectIsATypedError() throws {
-        let path = try Fixtures.path("missing-object")
+        let path = try Fixtures.path("missing-blob")
         let repository = try Repository.open(at: path)
         let blob = try #require(ObjectID(hex: Shell.git(["rev-parse", "HEAD~2:src/util.c"], in: path)
             .standardOutputText.trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(throws: GitError.self) { try repository.rawObject(blob) }
+        do {
+            _ = try repository.rawObject(blob)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .notFound)
+            #expect(error.message.contains(blob.hex))
+        }
     }
 
     @Test func mailmapResolves() throws {

@@ -164,4 +164,14 @@ import TestSupport
             #expect(error.description.hasPrefix("cannot read the history: "))
         }
     }
+
+    @Test func missingBlobsAreCountedWithAWarning() throws {
+        let (records, reader) = try records("missing-blob")
+        #expect(records.count == 6)
+        #expect(records[2].summary == "Add util helpers")
+        #expect(records[2].files.map(\.delta.isContentMissing) == [true])
+        #expect(records[2].added == 0)
+        #expect(reader.warnings.map(\.kind) == ["missing_blobs"])
+        #expect(reader.warnings[0].message.contains("1 file version(s) count 0 lines"))
+    }
 }
