@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The C library, found through pkg-config (Debian: libgit2-dev 1.5.1).
@@ -25,20 +26,31 @@ let package = Package(
         ),
         // Walks a range and yields one churn record per commit.
         .target(name: "History", dependencies: ["Git"]),
+        // Classification and aggregation: pure Swift on the records, no C.
+        .target(name: "Analysis", dependencies: ["History"]),
+        // Reads .ktlo.yml (strictly: a typo is an error naming its line).
+        .target(
+            name: "Configuration",
+            dependencies: ["Analysis", "History", .product(name: "Yams", package: "Yams")]
+        ),
         // One renderer per output format; takes values, never touches Git.
-        .target(name: "Reports", dependencies: ["History"]),
+        .target(name: "Reports", dependencies: ["History", "Analysis"]),
         // The command line: parses, wires, writes.
         .executableTarget(
             name: "ktlo",
             dependencies: [
-                "Git", "History", "Reports",
+                "Git", "History", "Analysis", "Configuration", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures the classifier on labelled commits (scripts/eval-classifier); not shipped.
+        .executableTarget(name: "ktlo-eval", dependencies: ["Git", "History", "Analysis"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Git", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "History", "Git"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Analysis"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "History", "Git"]),
         .testTarget(name: "KtloTests", dependencies: ["ktlo", "TestSupport"]),
     ],

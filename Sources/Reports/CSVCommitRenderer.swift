@@ -1,3 +1,4 @@
+import Analysis
 import History
 
 /// `--format csv`: one row per commit with its totals (RFC 4180, CRLF line ends, a header row).
@@ -9,16 +10,16 @@ public struct CSVCommitRenderer: CommitRenderer {
                       "confidence", "added", "deleted", "files", "excluded_files", "summary"])
     }
 
-    public mutating func render(_ record: CommitRecord) -> String {
-        let classification = CommitClassificationPlaceholder(record)
+    public mutating func render(_ commit: ClassifiedCommit) -> String {
+        let record = commit.record, classification = commit.classification
         return CSVField.row([
             record.id.hex,
             record.parents.map(\.hex).joined(separator: " "),
             CSVField.text(record.author.name),
             CSVField.text(record.author.email),
             record.authorTime.iso8601,
-            classification.category,
-            classification.bucket ?? "",
+            classification.category.rawValue,
+            classification.bucket?.rawValue ?? "",
             String(classification.confidence),
             String(record.added),
             String(record.deleted),

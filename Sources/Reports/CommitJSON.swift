@@ -1,13 +1,14 @@
+import Analysis
 import Foundation
 import History
 
 /// The contract shape of one commit (DESIGN.md, `ktlo commits`), shared by the `ndjson` and `json` formats.
 struct CommitJSON: Encodable {
-    let record: CommitRecord
+    let commit: ClassifiedCommit
 
     private enum Keys: String, CodingKey {
         case sha, parents, author, authorTime = "author_time", committerTime = "committer_time", summary, message
-        case category, bucket, confidence, reasons, added, deleted, files, merge
+        case category, bucket, confidence, reasons, rules, added, deleted, files, merge
         case shallowBoundary = "shallow_boundary", diffed
     }
 
@@ -17,11 +18,11 @@ struct CommitJSON: Encodable {
 
     private enum FileKeys: String, CodingKey {
         case path, oldPath = "old_path", status, added, deleted, binary, excluded, excludedBy = "excluded_by"
-        case similarity, submodule
+        case similarity, submodule, missingContent = "missing_content"
     }
 
     func encode(to encoder: Encoder) throws {
-        let classification = CommitClassificationPlaceholder(record)
+        let record = commit.record, classification = commit.classification
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(record.id.hex, forKey: .sha)
         try container.encode(record.parents.map(\.hex), forKey: .parents)
@@ -32,10 +33,11 @@ struct CommitJSON: Encodable {
         try container.encode(record.committerTime.iso8601, forKey: .committerTime)
         try container.encode(record.summary, forKey: .summary)
         try container.encode(record.message, forKey: .message)
-        try container.encode(classification.category, forKey: .category)
-        try container.encode(classification.bucket, forKey: .bucket)
+        try container.encode(classification.category.rawValue, forKey: .category)
+        try container.encode(classification.bucket?.rawValue, forKey: .bucket)
         try container.encode(classification.confidence, forKey: .confidence)
-        try container.encode(classification.reasons, forKey: .reasons)
+        try container.encode(classification.reasons.map(\.detail), forKey: .reasons)
+        try container.encode(classification.reasons.map(\.rule), forKey: .rules)
         try container.encode(record.added, forKey: .added)
         try container.encode(record.deleted, forKey: .deleted)
         try container.encode(record.isMerge, forKey: .merge)
@@ -54,6 +56,7 @@ struct CommitJSON: Encodable {
             try entry.encodeIfPresent(file.exclusion?.description, forKey: .excludedBy)
             try entry.encodeIfPresent(file.delta.similarity, forKey: .similarity)
             if file.delta.isSubmodule { try entry.encode(true, forKey: .submodule) }
+            if file.delta.isContentMissing { try entry.encode(true, forKey: .missingContent) }
         }
     }
 

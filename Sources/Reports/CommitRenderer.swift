@@ -1,3 +1,4 @@
+import Analysis
 import History
 
 /// Turns a stream of commit records into text, record by record, so that a listing of a long history starts at
@@ -5,8 +6,8 @@ import History
 public protocol CommitRenderer {
     /// Text before the first record (a header, an opening bracket); may be empty.
     mutating func begin(_ context: CommitsContext) -> String
-    /// The text of one record.
-    mutating func render(_ record: CommitRecord) -> String
+    /// The text of one commit.
+    mutating func render(_ commit: ClassifiedCommit) -> String
     /// Text after the last record; the warnings gathered during the walk are known only then.
     mutating func end(warnings: [HistoryWarning]) -> String
 }

@@ -1,3 +1,4 @@
+import Analysis
 import History
 
 /// `--format json`: one JSON document with `schema_version`, the repository, the commits and the warnings.
@@ -15,9 +16,9 @@ public struct JSONCommitRenderer: CommitRenderer {
             + "\"commits\": ["
     }
 
-    public mutating func render(_ record: CommitRecord) -> String {
+    public mutating func render(_ commit: ClassifiedCommit) -> String {
         defer { count += 1 }
-        return (count == 0 ? "\n" : ",\n") + CommitJSON.line(CommitJSON(record: record))
+        return (count == 0 ? "\n" : ",\n") + CommitJSON.line(CommitJSON(commit: commit))
     }
 
     public mutating func end(warnings: [HistoryWarning]) -> String {

@@ -1,3 +1,4 @@
+import Analysis
 import History
 
 /// `--format ndjson`: one JSON object per line, one line per commit; nothing before or after.
@@ -6,8 +7,8 @@ public struct NDJSONCommitRenderer: CommitRenderer {
 
     public mutating func begin(_ context: CommitsContext) -> String { "" }
 
-    public mutating func render(_ record: CommitRecord) -> String {
-        CommitJSON.line(CommitJSON(record: record)) + "\n"
+    public mutating func render(_ commit: ClassifiedCommit) -> String {
+        CommitJSON.line(CommitJSON(commit: commit)) + "\n"
     }
 
     public mutating func end(warnings: [HistoryWarning]) -> String { "" }

@@ -1,3 +1,4 @@
+import Analysis
 import History
 
 /// `--format table`: aligned columns for people, one line per commit.
@@ -6,10 +7,14 @@ import History
 /// what is left of the terminal's width, or all it needs when the output is not a terminal.
 public struct TableCommitRenderer: CommitRenderer {
     private let summaryWidth: Int?
+    private let explain: Bool
 
-    /// - Parameter width: the terminal's width in columns; `nil` for no limit.
-    public init(width: Int? = nil) {
+    /// - Parameters:
+    ///   - width: the terminal's width in columns; `nil` for no limit.
+    ///   - explain: list the classification's confidence and reasons under each commit.
+    public init(width: Int? = nil, explain: Bool = false) {
         summaryWidth = width.map { max(10, $0 - Self.fixedWidth) }
+        self.explain = explain
     }
 
     private static let columns: [(title: String, width: Int, right: Bool)] = [
@@ -22,9 +27,10 @@ public struct TableCommitRenderer: CommitRenderer {
         line(Self.columns.map(\.title) + ["SUMMARY"])
     }
 
-    public mutating func render(_ record: CommitRecord) -> String {
-        let category = CommitClassificationPlaceholder(record).category
-        return line([
+    public mutating func render(_ commit: ClassifiedCommit) -> String {
+        let record = commit.record
+        let category = commit.classification.category.rawValue
+        let text = line([
             record.id.abbreviated(10),
             record.authorTime.localDate.description,
             TerminalText.sanitized(record.author.name),
@@ -34,6 +40,15 @@ public struct TableCommitRenderer: CommitRenderer {
             record.isDiffed ? String(record.files.count) : "",
             TerminalText.sanitized(record.summary),
         ])
+        guard explain else { return text }
+        let classification = commit.classification
+        let bucket = classification.bucket.map { ", bucket \($0.rawValue)" } ?? ""
+        let guess = classification.isLowConfidence ? " — a guess" : ""
+        var explanation = "            \(category)\(bucket), confidence \(Int((classification.confidence * 100).rounded())) %\(guess)\n"
+        for reason in classification.reasons {
+            explanation += "              - \(TerminalText.sanitized(reason.detail))\n"
+        }
+        return text + explanation
     }
 
     public mutating func end(warnings: [HistoryWarning]) -> String { "" }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Git
 import History
@@ -7,12 +8,13 @@ import Reports
 struct CommitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commits",
-        abstract: "List commits with their churn per file (ndjson, json, csv or table).",
+        abstract: "List commits with their classification and churn per file (ndjson, json, csv or table).",
         discussion: """
             Each commit is diffed against its first parent (a root commit against the empty tree), with rename \
-            detection, counting lines exactly as `git log --numstat` does. Merge commits are listed but carry \
-            no churn unless --merges diff. Lockfiles, vendored, generated and minified files stay in the \
-            record, flagged excluded, and count toward no total.
+            detection, counting lines exactly as `git log --numstat` does, and classified (feature, fix, \
+            refactor, maintenance, docs, test, revert, merge, other) with a confidence and its reasons. Merge \
+            commits are listed but carry no churn unless --merges diff. Lockfiles, vendored, generated and \
+            minified files stay in the record, flagged excluded, and count toward no total.
             """
     )
 
@@ -20,53 +22,78 @@ struct CommitsCommand: ParsableCommand {
     @OptionGroup var output: OutputArguments
 
     func validate() throws {
-        if let format = output.format, !Self.formats.contains(format) {
-            throw ValidationError("ktlo commits writes \(Self.formats.map(\.rawValue).joined(separator: ", ")), "
-                                      + "not \(format.rawValue)")
-        }
+        try output.validate(formats: Self.formats, command: "commits")
     }
 
     static let formats: [OutputFormat] = [.ndjson, .json, .csv, .table]
 
     func run() throws {
-        let reader: HistoryReader
-        do {
-            reader = try HistoryReader(path: history.repo, options: try history.historyOptions())
-        } catch let error as HistoryError {
-            throw CommandFailure.unusable(error.description)
+        let session = try AnalysisSession(history)
+        let reader = try session.reader(history)
+        let classifier = try session.classifier(measuringOn: reader)
+        var renderer = CommitRendering.renderer(for: output.resolvedFormat(fallback: .ndjson), output: output)
+        try CommitRendering.write(readers: [reader], classifier: classifier, renderer: &renderer, output: output)
+    }
+}
+
+/// The listing shared by `commits` and `classify`: stream each record, classified, through a renderer.
+enum CommitRendering {
+    static func renderer(for format: OutputFormat, output: OutputArguments, explain: Bool = false)
+        -> any CommitRenderer {
+        switch format {
+        case .json: JSONCommitRenderer()
+        case .csv: CSVCommitRenderer()
+        case .table: TableCommitRenderer(width: output.output == nil ? Terminal.width : nil, explain: explain)
+        default: NDJSONCommitRenderer()
         }
-        var renderer = makeRenderer(output.resolvedFormat(fallback: .ndjson))
+    }
+
+    /// Writes every record of `readers`, in order, as one output.
+    static func write(readers: [HistoryReader], classifier: CommitClassifier, renderer: inout any CommitRenderer,
+                      output: OutputArguments) throws {
         let writer = try OutputWriter(path: output.output)
-        var warned = 0
+        let reader = readers[0]
+        var warned: [Int] = Array(repeating: 0, count: readers.count)
         func printNewWarnings() {
             guard !output.quiet else { return }
-            for warning in reader.warnings.dropFirst(warned) { Terminal.printWarning(warning.message) }
-            warned = reader.warnings.count
+            for (index, reader) in readers.enumerated() {
+                for warning in reader.warnings.dropFirst(warned[index]) { Terminal.printWarning(warning.message) }
+                warned[index] = reader.warnings.count
+            }
         }
         printNewWarnings()
-
         var branch: String?
         if case .branch(let name, _) = reader.head { branch = name }
         try writer.write(renderer.begin(CommitsContext(repositoryPath: reader.repositoryPath,
                                                        head: reader.head.commit, branch: branch)))
-        do {
-            while let record = try reader.next() {
-                try writer.write(renderer.render(record))
+        // Records are classified in batches (the classifier's tables stay in the CPU caches, and the batch is
+        // spread over the cores); a batch is handed on when full or when it has waited 100 ms, so output still
+        // streams.
+        var batch: [CommitRecord] = []
+        let clock = ContinuousClock()
+        var batchStarted = clock.now
+        func flush() throws {
+            for (record, classification) in zip(batch, classifier.classify(batch)) {
+                try writer.write(renderer.render(ClassifiedCommit(record: record, classification: classification)))
             }
+            batch.removeAll(keepingCapacity: true)
+        }
+        do {
+            for current in readers {
+                while let record = try current.next() {
+                    if batch.isEmpty { batchStarted = clock.now }
+                    batch.append(record)
+                    if batch.count >= 512 || clock.now - batchStarted > .milliseconds(100) { try flush() }
+                }
+            }
+            try flush()
         } catch let error as HistoryError {
             throw CommandFailure.unusable(error.description)
         }
-        try writer.write(renderer.end(warnings: reader.warnings))
+        var seen = Set<HistoryWarning>()
+        let warnings = readers.flatMap(\.warnings).filter { seen.insert($0).inserted }
+        try writer.write(renderer.end(warnings: warnings))
         try writer.finish()
         printNewWarnings()
-    }
-
-    private func makeRenderer(_ format: OutputFormat) -> any CommitRenderer {
-        switch format {
-        case .json: JSONCommitRenderer()
-        case .csv: CSVCommitRenderer()
-        case .table: TableCommitRenderer(width: output.output == nil ? Terminal.width : nil)
-        default: NDJSONCommitRenderer()
-        }
     }
 }

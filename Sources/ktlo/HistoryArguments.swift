@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import Git
 import History
@@ -8,6 +9,10 @@ struct HistoryArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The repository to analyse (default: the one containing the current folder).",
                                valueName: "path"))
     var repo: String?
+
+    @Option(help: ArgumentHelp("The configuration file (default: .ktlo.yml at the top of the repository).",
+                               valueName: "file"))
+    var config: String?
 
     @Argument(help: ArgumentHelp("Revisions: a branch, tag or commit; A..B; A...B; ^A to leave out (default: HEAD).",
                                  valueName: "revision"))
@@ -20,6 +25,9 @@ struct HistoryArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Only commits authored on or before this date (same forms as --since).",
                                valueName: "date"))
     var until: String?
+
+    @Option(name: [.customShort("n"), .long], help: ArgumentHelp("Stop after this many commits.", valueName: "count"))
+    var maxCount: Int?
 
     @Flag(help: "Follow only the first parent of merges (the mainline).")
     var firstParent = false
@@ -58,20 +66,24 @@ struct HistoryArguments: ParsableArguments {
             throw ValidationError("--rename-threshold must be between 0 and 100, not \(renameThreshold)")
         }
         guard renameLimit >= 0 else { throw ValidationError("--rename-limit must not be negative") }
+        if let maxCount, maxCount < 0 { throw ValidationError("--max-count must not be negative") }
         _ = try dateBound(since, option: "--since")
         _ = try dateBound(until, option: "--until")
     }
 
-    /// The history options these arguments describe.
-    func historyOptions() throws -> HistoryOptions {
+    /// The history options these arguments describe, on top of the configuration's.
+    func historyOptions(_ configuration: KtloConfiguration, revisions: [String]? = nil,
+                        maxCount: Int? = nil) throws -> HistoryOptions {
         HistoryOptions(
-            revisions: revisions,
+            revisions: revisions ?? self.revisions,
             firstParent: firstParent,
             since: try dateBound(since, option: "--since"),
             until: try dateBound(until, option: "--until"),
             diff: DiffOptions(detectRenames: !noRenames, renameThreshold: renameThreshold, renameLimit: renameLimit),
-            paths: PathFilter(include: include, exclude: exclude, useDefaultExcludes: !noDefaultExcludes),
-            diffMerges: merges == .diff
+            paths: configuration.pathFilter(include: include, exclude: exclude, noDefaultExcludes: noDefaultExcludes),
+            useLinguistAttributes: configuration.useLinguistAttributes,
+            diffMerges: merges == .diff,
+            maxCount: maxCount ?? self.maxCount
         )
     }
 

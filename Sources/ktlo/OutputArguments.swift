@@ -14,6 +14,14 @@ struct OutputArguments: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "Print no warnings and no progress on standard error.")
     var quiet = false
 
+    /// Rejects a format the command cannot write.
+    func validate(formats: [OutputFormat], command: String) throws {
+        if let format, !formats.contains(format) {
+            throw ValidationError("ktlo \(command) writes \(formats.map(\.rawValue).joined(separator: ", ")), "
+                                      + "not \(format.rawValue)")
+        }
+    }
+
     /// The format to use: the one asked for, else a table for a person at a terminal, else `fallback`.
     func resolvedFormat(fallback: OutputFormat) -> OutputFormat {
         if let format { return format }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Git
 import History
@@ -32,13 +33,21 @@ import Testing
         committerTime: Timestamp(secondsSinceEpoch: 1_743_500_000, offsetMinutes: 60),
         summary: "Merge branch 'x'", message: "Merge branch 'x'\n", files: [], isDiffed: false)
 
+    static let fix = Classification(category: .fix, bucket: .ktlo, confidence: 0.8, reasons: [
+        Reason(rule: "message.fix-word", detail: "the subject opens with 'fix'"),
+        Reason(rule: "churn.small-edit", detail: "a small edit"),
+    ])
+    static let merging = Classification(category: .merge, bucket: nil, confidence: 1, reasons: [
+        Reason(rule: "structure.merge", detail: "merge commit with 2 parents"),
+    ])
+
     static let context = CommitsContext(repositoryPath: "/repo", head: merge.id, branch: "main")
 
     private func render(_ renderer: some CommitRenderer, warnings: [HistoryWarning] = []) -> String {
         var renderer = renderer
         var text = renderer.begin(Self.context)
-        text += renderer.render(Self.record)
-        text += renderer.render(Self.merge)
+        text += renderer.render(ClassifiedCommit(record: Self.record, classification: Self.fix))
+        text += renderer.render(ClassifiedCommit(record: Self.merge, classification: Self.merging))
         return text + renderer.end(warnings: warnings)
     }
 
@@ -56,8 +65,11 @@ import Testing
         }
         #expect(first["sha"] as? String == "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
         #expect(first["author_time"] as? String == "2025-03-31T23:30:00-07:00")
-        #expect(first["category"] as? String == "unclassified")
-        #expect(first["bucket"] is NSNull)
+        #expect(first["category"] as? String == "fix")
+        #expect(first["bucket"] as? String == "ktlo")
+        #expect(first["confidence"] as? Double == 0.8)
+        #expect(first["reasons"] as? [String] == ["the subject opens with 'fix'", "a small edit"])
+        #expect(first["rules"] as? [String] == ["message.fix-word", "churn.small-edit"])
         // Totals count neither the binary file nor the excluded lockfile.
         #expect(first["added"] as? Int == 4)
         #expect(first["deleted"] as? Int == 1)
@@ -74,6 +86,7 @@ import Testing
 
         let merge = try object(lines[1])
         #expect(merge["category"] as? String == "merge")
+        #expect(merge["bucket"] is NSNull)
         #expect(merge["merge"] as? Bool == true)
         #expect((merge["parents"] as? [String])?.count == 2)
     }
@@ -106,7 +119,7 @@ import Testing
         #expect(rows[1].hasPrefix("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,"))
         // A cell that would start a formula is prefixed with a quote; quotes inside are doubled.
         #expect(rows[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",eve@example.com,"))
-        #expect(rows[1].contains(",unclassified,,0.0,4,1,4,1,"))
+        #expect(rows[1].contains(",fix,ktlo,0.8,4,1,4,1,"))
         #expect(rows[1].hasSuffix(",\"Fix \u{1B}]0;pwned\u{07}title, \"\"quoted\"\" | piped\""))
         #expect(rows[2].contains(" dddddddddddddddddddddddddddddddddddddddd,"))
     }
@@ -125,8 +138,17 @@ import Testing
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("COMMIT      DATE        AUTHOR"))
-        #expect(lines[1].hasPrefix("aaaaaaaaaa  2025-03-31  =HYPERLINK(\"http://…  unclassified       +4       -1      4  Fix �]0;pwned�title"))
+        #expect(lines[1].hasPrefix("aaaaaaaaaa  2025-03-31  =HYPERLINK(\"http://…  fix                +4       -1      4  Fix �]0;pwned�title"))
         #expect(lines[2].contains("merge       "))
+    }
+
+    @Test func tableExplains() {
+        var renderer = TableCommitRenderer(width: nil, explain: true)
+        let text = renderer.render(ClassifiedCommit(record: Self.record, classification: Self.fix))
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1] == "            fix, bucket ktlo, confidence 80 %")
+        #expect(lines[2] == "              - the subject opens with 'fix'")
     }
 
     @Test func tableFitsTheTerminal() {

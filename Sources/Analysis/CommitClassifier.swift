@@ -1,0 +1,344 @@
+import Dispatch
+import Foundation
+import History
+
+/// Decides what each commit was for — one category, its bucket, a confidence and the reasons — from its message
+/// and its churn.
+///
+/// The rules run from the most certain to the least:
+/// 1. structure: merges, reverts, bot authors, releases and version bumps;
+/// 2. a Conventional-Commit type, in a repository that has adopted them;
+/// 3. what the diff touched: only documentation is docs whatever the message says, only tests is test, only CI or
+///    dependencies is maintenance;
+/// 4. the words of the message, subject first, with the classic traps handled ("add missing check" is a fix,
+///    "fix typo" is documentation);
+/// 5. the shape of the churn, which decides what the words do not.
+///
+/// Classification is pure and cheap (a few microseconds a commit), so it is recomputed on every run and a changed
+/// configuration takes effect at once.
+public struct CommitClassifier: Sendable {
+    public let configuration: ClassifierConfiguration
+    public let adoption: ConventionalCommitAdoption
+    private let message: MessageEvidence
+    private let paths: PathClassifier
+    private let pathClasses = PathClassCache()
+    private let botCache = BotCache()
+    private let bots: [String]
+
+    public init(configuration: ClassifierConfiguration = ClassifierConfiguration(),
+                adoption: ConventionalCommitAdoption) {
+        self.configuration = configuration
+        switch configuration.conventionalCommits {
+        case .auto: self.adoption = adoption
+        case .always: self.adoption = .forced(true)
+        case .never: self.adoption = .forced(false)
+        }
+        message = MessageEvidence(lexicon: Lexicon(extraWords: configuration.words))
+        paths = PathClassifier(extra: configuration.paths)
+        bots = configuration.bots.map { $0.lowercased() }
+    }
+
+    public func classify(_ record: CommitRecord) -> Classification {
+        if record.isMerge {
+            return decided(.merge, 1, Reason(rule: "structure.merge",
+                                               detail: "merge commit with \(record.parents.count) parents"))
+        }
+        let subject = record.summary
+        let body = Self.body(of: record.message)
+        if let revert = Self.revertReason(subject: subject, body: body) {
+            return decided(.revert, 0.97, revert)
+        }
+        if let bot = botReason(record.author) {
+            return decided(.maintenance, 0.95, bot)
+        }
+
+        let conventional = ConventionalCommit.parse(subject: subject, body: body)
+        if adoption.isAdopted, let conventional, let category = conventional.declaredCategory {
+            let scope = conventional.scope.map { "(\($0))" } ?? ""
+            return decided(category, 0.95, Reason(
+                rule: "conventional.type",
+                detail: "Conventional Commit type '\(conventional.type)\(scope)' (\(adoption))"))
+        }
+        var (area, description) = Self.splitArea(subject: subject, conventional: conventional)
+        // "Sync OpenBSD patchset 180:", "Fixes from Bob:": a subject that only introduces the body says nothing;
+        // the body's first line says what the commit does.
+        if subject.hasSuffix(":"), let line = body.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            (area, description) = Self.splitArea(subject: String(line).trimmingSpaces(), conventional: nil)
+        }
+
+        let words = Words(description)
+        if let release = Self.releaseReason(words) {
+            return decided(.other, 0.85, release)
+        }
+        if words.tokens.contains("copyright") {
+            return decided(.other, 0.8, Reason(rule: "structure.copyright", detail: "the subject updates copyright notices"))
+        }
+
+        let classes = record.files.map { pathClasses.classify($0, with: paths) }
+        if let pathDecision = pathRule(record, classes: classes, description: description) {
+            return pathDecision
+        }
+
+        var evidence = Evidence()
+        message.collect(description: description, words: words, area: area, body: body, into: &evidence)
+        churnRules(record, classes: classes, into: &evidence)
+        return decide(evidence)
+    }
+
+    // MARK: Structure
+
+    private func decided(_ category: Category, _ confidence: Double, _ reason: Reason) -> Classification {
+        Classification(category: category, bucket: configuration.buckets.bucket(for: category),
+                       confidence: confidence, reasons: [reason])
+    }
+
+    /// The message after its first paragraph (the subject).
+    public static func body(of message: String) -> Substring {
+        var text = Substring(message)
+        while text.first == "\n" { text = text.dropFirst() }
+        guard let offset = text.firstByteOffset(of: "\n\n") else { return "" }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset + 2)
+        return text[start...]
+    }
+
+    static func revertReason(subject: String, body: Substring) -> Reason? {
+        if subject.hasPrefix("Revert \"") || subject.hasPrefix("Revert '") || subject.lowercased().hasPrefix("revert ") {
+            return Reason(rule: "structure.revert", detail: "the subject says it reverts an earlier commit")
+        }
+        // git writes the line at the top of the body; a long body is not searched to its end.
+        let head = Substring(body.utf8.prefix(600))
+        if let offset = head.firstByteOffset(of: "This reverts commit ") {
+            let start = head.utf8.index(head.utf8.startIndex, offsetBy: offset + "This reverts commit ".utf8.count)
+            let sha = head[start...].prefix { $0.isHexDigit }
+            return Reason(rule: "structure.revert", detail: "the body says 'This reverts commit \(sha.prefix(12))'")
+        }
+        return nil
+    }
+
+    private func botReason(_ author: Identity) -> Reason? {
+        if let known = botCache.known(author) { return known.reason }
+        let reason = findBot(author)
+        botCache.remember(author, reason)
+        return reason
+    }
+
+    private func findBot(_ author: Identity) -> Reason? {
+        let name = author.name.lowercased(), email = author.email.lowercased()
+        if name.hasSuffix("[bot]") || email.containsBytes("[bot]@") {
+            return Reason(rule: "structure.bot", detail: "the author '\(author.name)' is a bot")
+        }
+        for known in Self.knownBots + bots where name.containsBytes(known) || email.containsBytes(known) {
+            return Reason(rule: "structure.bot", detail: "the author '\(author.name)' is a bot ('\(known)')")
+        }
+        return nil
+    }
+
+    public static let knownBots = ["dependabot", "renovate", "github-actions", "greenkeeper", "snyk-bot", "pre-commit-ci",
+                            "mergify", "allcontributors", "imgbot", "weblate", "semantic-release-bot"]
+
+    /// Splits `area: description` (or a Conventional-Commit prefix not trusted as a type) from the subject.
+    static func splitArea(subject: String, conventional: ConventionalCommit?) -> (area: String?, description: String) {
+        if let conventional {
+            return (conventional.scope.map { "\(conventional.type)(\($0))" } ?? conventional.type,
+                    conventional.description)
+        }
+        var text = Substring(subject)
+        // "[area] subject"
+        if text.first == "[", let close = text.firstIndex(of: "]"), text.distance(from: text.startIndex, to: close) <= 32 {
+            let area = text[text.index(after: text.startIndex)..<close]
+            return (String(area), String(text[text.index(after: close)...]).trimmingSpaces())
+        }
+        // "area: subject", "area/sub: subject", "a, b: subject": a short prefix without spaces, then ": ".
+        if let offset = text.firstByteOffset(of: ": ") {
+            let colon = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            let after = text.utf8.index(colon, offsetBy: 2)
+            let area = text[text.startIndex..<colon]
+            // An area has no spaces ("builtin/log.c", "t7004", "CI/azure"), except in a list ("doc, tests").
+            let words = area.split(separator: " ")
+            if !area.isEmpty, area.count <= 40,
+               words.count == 1 || words.dropLast().allSatisfy({ $0.hasSuffix(",") }) {
+                text = text[after...]
+                return (String(area), String(text).trimmingSpaces())
+            }
+        }
+        return (nil, subject)
+    }
+
+    /// "Redis 7.2.4", "v1.8.1", "Release 2.3", "Bump version to 1.2", "Prepare for 2.40", "Git 2.44-rc0".
+    static func releaseReason(_ words: Words) -> Reason? {
+        let tokens = words.tokens
+        guard let first = tokens.first else { return nil }
+        // "Start working on the next release", "Prepare for the release": release chores without a number.
+        if ["start", "starting", "begin", "prepare", "preparing", "open", "opening"].contains(first),
+           tokens.count <= 8, tokens.contains("release") || tokens.contains("cycle") {
+            return Reason(rule: "structure.release", detail: "the subject starts a release cycle ('\(first) …')")
+        }
+        // Versions: numbers ("7.2.4" is three), or "v2".
+        var numbers = 0, vNumbers = 0
+        for token in tokens {
+            if token.startsWithDigit { numbers += 1 } else if token.isVersionWord { vNumbers += 1 }
+        }
+        guard numbers >= 2 || vNumbers > 0 else { return nil }
+        let words = tokens.filter { !$0.startsWithDigit && !$0.isVersionWord && !Self.preReleaseWords.contains($0) }
+        if words.count <= 1 {
+            return Reason(rule: "structure.release", detail: "the subject is a version: a release")
+        }
+        if ["release", "released", "releasing", "prepare", "preparing", "bump", "bumped", "tag", "tagged", "start",
+            "version", "changelog", "relnotes"].contains(first), words.count <= 7 {
+            return Reason(rule: "structure.release", detail: "the subject prepares or makes a release ('\(first) …')")
+        }
+        return nil
+    }
+
+    private static let preReleaseWords: Set<String> = ["rc", "rc0", "rc1", "rc2", "rc3", "beta", "alpha"]
+
+    // MARK: Paths
+
+    /// A decision from what the diff touched alone, when it is unambiguous.
+    private func pathRule(_ record: CommitRecord, classes: [PathClass], description: String) -> Classification? {
+        guard !classes.isEmpty else { return nil }
+        var churn: [PathClass: Int] = [:]
+        for (file, pathClass) in zip(record.files, classes) {
+            churn[pathClass, default: 0] += max(1, file.added + file.deleted)
+        }
+        let kinds = PathClassSet(classes)
+        let count = record.files.count
+        let files = count == 1 ? "1 file" : "\(count) files"
+        func only(_ category: Category, _ confidence: Double, _ rule: String, _ what: String) -> Classification {
+            decided(category, confidence, Reason(rule: "paths.only-\(rule)", detail: "only \(what) changed (\(files))"))
+        }
+        if kinds == [.generated] { return only(.maintenance, 0.8, "generated", "generated files") }
+        let meaningful = kinds.removing(.generated)
+        if meaningful == [.docs] { return only(.docs, 0.9, "documentation", "documentation") }
+        if meaningful == [.test] { return only(.test, 0.85, "tests", "tests") }
+        if meaningful == [.docs, .test] {
+            return (churn[.docs] ?? 0) >= (churn[.test] ?? 0)
+                ? only(.docs, 0.75, "documentation", "documentation and tests, mostly documentation")
+                : only(.test, 0.75, "tests", "tests and documentation, mostly tests")
+        }
+        if meaningful == [.ci] { return only(.maintenance, 0.9, "CI", "CI configuration") }
+        if meaningful == [.dependencies] {
+            return only(.maintenance, 0.9, "dependencies", "dependencies (manifests, lockfiles, vendored code)")
+        }
+        if meaningful.isSubset(of: [.ci, .build, .dependencies]) {
+            // Build changes are maintenance, unless the message says they repair a broken build.
+            var evidence = Evidence()
+            message.collect(description: description, words: Words(description), area: nil, body: "", into: &evidence)
+            if evidence.score(.feature) >= 4, evidence.score(.feature) > evidence.score(.fix) {
+                return Classification(category: .feature, bucket: configuration.buckets.bucket(for: .feature),
+                                      confidence: 0.6,
+                                      reasons: [Reason(rule: "paths.only-build",
+                                                       detail: "only build files changed (\(files)) to add a capability")]
+                                          + evidence.reasons(.feature))
+            }
+            if evidence.score(.fix) >= 3, evidence.score(.fix) > evidence.score(.feature) {
+                return Classification(category: .fix, bucket: configuration.buckets.bucket(for: .fix), confidence: 0.65,
+                                      reasons: [Reason(rule: "paths.only-build",
+                                                       detail: "only build files changed (\(files)) to repair the build")]
+                                          + evidence.reasons(.fix))
+            }
+            return only(.maintenance, 0.8, "build", "build, CI or dependency files")
+        }
+        return nil
+    }
+
+    // MARK: Churn
+
+    /// The shape of the change: new files and mostly added lines lean feature; renames and deletions lean
+    /// refactor; a few lines in one or two existing files lean fix.
+    private func churnRules(_ record: CommitRecord, classes: [PathClass], into evidence: inout Evidence) {
+        // The shape of the code change alone: tests and docs that come with it say little about its purpose.
+        var added = 0, deleted = 0, newFiles = 0, renames = 0, files = 0
+        var testLines = 0, docLines = 0, allLines = 0
+        for (file, pathClass) in zip(record.files, classes) where file.counts && pathClass != .generated {
+            let lines = file.added + file.deleted
+            allLines += lines
+            switch pathClass {
+            case .test: testLines += lines
+            case .docs: docLines += lines
+            default:
+                files += 1
+                added += file.added
+                deleted += file.deleted
+                if file.status == .added && (pathClass == .code || pathClass == .other) { newFiles += 1 }
+                if file.status == .renamed { renames += 1 }
+            }
+        }
+        if docLines * 2 > allLines && allLines > 0 {
+            evidence.add(.docs, 1, rule: "churn.docs", "most changed lines are documentation", fromMessage: false)
+        }
+        guard files > 0 else { return }
+        if record.parents.isEmpty {
+            evidence.add(.feature, 2, rule: "churn.first-commit", "the repository's first commit", fromMessage: false)
+        }
+        if newFiles > 0 && added >= 3 * deleted + 20 {
+            evidence.add(.feature, 1.5, rule: "churn.new-code",
+                         "mostly new lines (+\(added)/−\(deleted)) with \(newFiles) new file(s)", fromMessage: false)
+        } else if renames > 0 && renames * 2 >= files {
+            evidence.add(.refactor, 1.5, rule: "churn.renames", "\(renames) of \(files) files renamed", fromMessage: false)
+        } else if deleted >= 2 * added && deleted >= 10 {
+            evidence.add(.refactor, 1, rule: "churn.deletions", "mostly deleted lines (+\(added)/−\(deleted))",
+                         fromMessage: false)
+        } else if testLines > 0 && newFiles == 0 && added + deleted <= 60 {
+            evidence.add(.fix, 1, rule: "churn.tested-edit",
+                         "a change to existing code (+\(added)/−\(deleted)) with a test beside it", fromMessage: false)
+        } else if files <= 2 && added + deleted <= 12 && newFiles == 0 && deleted == 0 && added >= 3 {
+            evidence.add(.feature, 0.5, rule: "churn.small-addition",
+                         "a few lines added to existing code (+\(added))", fromMessage: false)
+        } else if files <= 2 && added + deleted <= 12 && newFiles == 0 {
+            evidence.add(.fix, 0.75, rule: "churn.small-edit",
+                         "a small edit to existing code (+\(added)/−\(deleted) in \(files) file(s))", fromMessage: false)
+        } else if added >= 4 * deleted + 40 {
+            evidence.add(.feature, 0.75, rule: "churn.growth", "mostly added lines (+\(added)/−\(deleted))",
+                         fromMessage: false)
+        } else if newFiles > 0 && deleted == 0 {
+            evidence.add(.feature, 0.75, rule: "churn.new-files", "only new lines, in \(newFiles) new file(s)",
+                         fromMessage: false)
+        } else {
+            // An edit to existing code with no other clue: most such commits are fixes, so that is the best guess.
+            evidence.add(.fix, 0.25, rule: "churn.edit", "an edit to existing code (+\(added)/−\(deleted))",
+                         fromMessage: false)
+        }
+    }
+
+    private func decide(_ evidence: Evidence) -> Classification {
+        guard let top = evidence.leader else {
+            return Classification(category: .other, bucket: configuration.buckets.bucket(for: .other),
+                                  confidence: 0.3,
+                                  reasons: [Reason(rule: "fallback.nothing",
+                                                   detail: "neither the message nor the change says what it was for")])
+        }
+        var confidence = 0.35 + 0.6 * (top.score - top.runnerUp) / (top.score + 2)
+        if !evidence.hasMessageEvidence { confidence = min(confidence, 0.45) }
+        return Classification(category: top.category, bucket: configuration.buckets.bucket(for: top.category),
+                              confidence: min(0.9, confidence), reasons: evidence.reasons(top.category))
+    }
+
+}
+
+extension CommitClassifier {
+    /// Classifies many records at once, spread over the machine's cores.
+    ///
+    /// Classifying in batches rather than one record between two diffs keeps the classifier's tables in the CPU
+    /// caches: measured on redis/redis, 50 µs a commit one at a time against 13 µs in batches of 512, before the
+    /// cores are counted.
+    public func classify(_ records: [CommitRecord]) -> [Classification] {
+        guard records.count > 1 else { return records.map(classify) }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = min(cores, max(1, records.count / 32))
+        var results = [Classification?](repeating: nil, count: records.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                // Each chunk writes only its own slots.
+                var index = chunk * records.count / chunks
+                let end = (chunk + 1) * records.count / chunks
+                while index < end {
+                    output[index] = classify(records[index])
+                    index += 1
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,50 @@
+/// The documented `.ktlo.yml` that `ktlo init` writes: every setting at its default, commented out.
+public enum ConfigurationTemplate {
+    public static let text = """
+        # ktlo configuration: see "Configuration" in ktlo's README.
+        # Every setting is optional; the commented values are the defaults. Uncomment to change one.
+        version: 1
+
+        # Which files count toward churn. Excluded files stay in each commit's record, flagged, but count nothing.
+        paths:
+          # Count only these globs (gitignore syntax); commits touching none are left out.
+          # include: ["src/**"]
+          # Count no churn for these globs, on top of the defaults.
+          # exclude: ["docs/generated/**"]
+          # Lockfiles, vendored folders (vendor/, third_party/, node_modules/, a top-level deps/), generated and
+          # minified files.
+          # default_excludes: true
+          # Honour linguist-generated and linguist-vendored in .gitattributes.
+          # linguist: true
+
+        # How commits are classified (feature, fix, refactor, maintenance, docs, test, revert, merge, other).
+        classification:
+          # Trust Conventional-Commit types (feat:, fix:, …): auto (when most recent subjects use them),
+          # always, or never (prefixes such as "cmake:" are then areas).
+          # conventional_commits: auto
+          # Extra words or phrases per category, weighed like the built-in ones.
+          # words:
+          #   fix: ["hotfix", "oops"]
+          #   maintenance: ["housekeeping"]
+          # Extra globs per kind of path; they win over the built-in conventions.
+          # Kinds: code, test, docs, build, ci, dependencies, generated, other.
+          # paths:
+          #   test: ["qa/**"]
+          #   docs: ["handbook/**"]
+          # Authors whose commits are maintenance and spend no dev-days (name or e-mail, or a part of one).
+          # Built in: names ending in [bot], dependabot, renovate, github-actions, …
+          # bots: ["release-robot@example.com"]
+
+        # Which bucket each category's effort goes to: ktlo, feature or other.
+        # buckets:
+        #   fix: ktlo
+        #   refactor: ktlo
+        #   maintenance: ktlo
+        #   revert: ktlo
+        #   feature: feature
+        #   docs: other
+        #   test: other
+        #   other: other
+
+        """
+}

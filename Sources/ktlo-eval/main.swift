@@ -1,0 +1,178 @@
+// ktlo-eval: measures the classifier against labelled commits. Not part of the product; scripts/eval-classifier
+// runs it. See Evaluation/README.md.
+import Analysis
+import Foundation
+import Git
+import History
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("ktlo-eval: \(message)\n".utf8))
+    exit(2)
+}
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let mirrors = option("--mirrors") ?? ProcessInfo.processInfo.environment["KTLO_MIRRORS"] ?? "/work/.mirror"
+let showErrors = Int(option("--show-errors") ?? "0") ?? 0
+
+/// The local clone of `owner/name`, in the layout `fetch` leaves (MIRRORS/owner+name/repo).
+func clonePath(_ repository: String) -> String {
+    "\(mirrors)/\(repository.replacingOccurrences(of: "/", with: "+"))/repo"
+}
+
+/// One commit's record, read through the same engine as `ktlo commits`.
+func record(_ sha: String, in path: String) throws -> CommitRecord {
+    let reader = try HistoryReader(path: path, options: HistoryOptions(revisions: [sha]))
+    guard let record = try reader.next() else { throw CocoaError(.fileNoSuchFile) }
+    return record
+}
+
+func adoption(in path: String) throws -> ConventionalCommitAdoption {
+    let reader = try HistoryReader(path: path, options: HistoryOptions())
+    return ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
+}
+
+switch arguments.first {
+case "labels":
+    guard arguments.count >= 2 else {
+        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only]")
+    }
+    let split = option("--split") ?? "all"
+    let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
+    var rows: [(repository: String, sha: String, label: Category, certain: Bool)] = []
+    let lines = text.split(whereSeparator: \.isNewline)
+    let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+    func column(_ name: String, _ fields: [String]) -> String? {
+        header.firstIndex(of: name).flatMap { $0 < fields.count ? fields[$0] : nil }
+    }
+    for line in lines.dropFirst() {
+        let fields = line.split(separator: ",").map(String.init)
+        guard let repository = column("repo", fields), let sha = column("sha", fields),
+              let label = column("label", fields).flatMap(Category.init(rawValue:)) else { fail("bad row: \(line)") }
+        let rowSplit = column("split", fields) ?? "dev"
+        if split != "all" && rowSplit != split { continue }
+        let certain = column("certain", fields).map { $0 == "yes" } ?? true
+        if arguments.contains("--certain-only") && !certain { continue }
+        rows.append((repository, sha, label, certain))
+    }
+    var classifiers: [String: CommitClassifier] = [:]
+    var results = EvaluationResults()
+    for row in rows {
+        let path = clonePath(row.repository)
+        if classifiers[row.repository] == nil {
+            classifiers[row.repository] = CommitClassifier(adoption: try adoption(in: path))
+        }
+        let commit = try record(row.sha, in: path)
+        let classification = classifiers[row.repository]!.classify(commit)
+        results.add(expected: row.label, actual: classification.category, group: row.repository,
+                    detail: "\(row.repository) \(row.sha.prefix(10)) [\(row.certain ? "sure" : "unsure")] "
+                        + "\(commit.summary.prefix(70)) → \(classification.reasons.first?.detail ?? "")")
+    }
+    let sure = arguments.contains("--certain-only") ? ", labels both annotators were sure of" : ""
+    print("Hand-labelled commits (\(split) split\(sure)): \(rows.count)")
+    results.report(showErrors: showErrors)
+
+case "conventional":
+    // On repositories that write Conventional Commits: agreement with the declared type, then accuracy with the
+    // prefix hidden from the classifier.
+    let limit = Int(option("--limit") ?? "2000") ?? 2000
+    let repositories = arguments.dropFirst().prefix { !$0.hasPrefix("--") }
+    var declared = EvaluationResults(), masked = EvaluationResults(), maskedPeople = EvaluationResults()
+    for repository in repositories {
+        let path = clonePath(repository)
+        let reader = try HistoryReader(path: path, options: HistoryOptions())
+        let adoption = ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
+        let trusting = CommitClassifier(adoption: adoption)
+        let blind = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never),
+                                     adoption: adoption)
+        print("\(repository): \(adoption)")
+        var seen = 0
+        while seen < limit, let commit = try reader.next() {
+            guard !commit.isMerge,
+                  let conventional = ConventionalCommit.parse(subject: commit.summary,
+                                                              body: CommitClassifier.body(of: commit.message)),
+                  let label = conventional.declaredCategory else { continue }
+            seen += 1
+            let detail = "\(repository) \(commit.id.abbreviated()) \(commit.summary.prefix(70))"
+            declared.add(expected: label, actual: trusting.classify(commit).category, group: repository, detail: detail)
+            // Hide the prefix: the classifier sees only the description, as in a repository without the convention.
+            let hidden = CommitRecord(
+                id: commit.id, parents: commit.parents, author: commit.author, authorTime: commit.authorTime,
+                committerTime: commit.committerTime, summary: conventional.description,
+                message: conventional.description + "\n" + commit.message.drop { $0 != "\n" },
+                files: commit.files, isShallowBoundary: commit.isShallowBoundary, isDiffed: commit.isDiffed)
+            let guess = blind.classify(hidden)
+            if label != .revert {
+                masked.add(expected: label, actual: guess.category, group: repository,
+                           detail: "\(detail) → \(guess.reasons.first?.detail ?? "")")
+                // Bots' types come from their configuration, not from what the commit does; ktlo files every bot
+                // commit under maintenance. The set without them measures how well messages are understood.
+                if !guess.reasons.contains(where: { $0.rule == "structure.bot" }) {
+                    maskedPeople.add(expected: label, actual: guess.category, group: repository,
+                                     detail: "\(detail) → \(guess.reasons.first?.detail ?? "")")
+                }
+            }
+        }
+    }
+    print("\n== Declared type, trusted (agreement with the declared type)")
+    declared.report(showErrors: showErrors, sixWay: false)
+    print("\n== Prefix hidden")
+    masked.report(showErrors: showErrors, sixWay: false)
+    print("\n== Prefix hidden, commits by people (bots left out)")
+    maskedPeople.report(showErrors: 0, sixWay: false)
+
+case "speed":
+    // Classification cost: classify `--count` records (cycling over the repository's real ones) and time it.
+    guard arguments.count >= 2 else { fail("usage: ktlo-eval speed OWNER/NAME [--count N]") }
+    let count = Int(option("--count") ?? "100000") ?? 100_000
+    let distinct = Int(option("--distinct") ?? "10000") ?? 10_000
+    if arguments.contains("--streaming") {
+        // As in a run: each record classified right after it is read, while it is still in the cache.
+        let path = clonePath(arguments[1])
+        let reader = try HistoryReader(path: path, options: HistoryOptions())
+        let classifier = CommitClassifier(adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+        let clock = ContinuousClock()
+        var total = Duration.zero
+        var count = 0
+        let batchSize = Int(option("--batch") ?? "1") ?? 1
+        var batch: [CommitRecord] = []
+        func classifyBatch() {
+            let start = clock.now
+            if arguments.contains("--parallel") {
+                _ = classifier.classify(batch)
+            } else {
+                for record in batch { _ = classifier.classify(record) }
+            }
+            total += clock.now - start
+            count += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        while let record = try reader.next() {
+            batch.append(record)
+            if batch.count >= batchSize { classifyBatch() }
+        }
+        classifyBatch()
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        print(String(format: "classified %d commits as they were read, in %.3f s: %.2f µs each; 100,000 would take %.2f s",
+                     count, seconds, seconds / Double(count) * 1e6, seconds / Double(count) * 1e5))
+        exit(0)
+    }
+    let reader = try HistoryReader(path: clonePath(arguments[1]), options: HistoryOptions(maxCount: distinct))
+    var records: [CommitRecord] = []
+    while let record = try reader.next() { records.append(record) }
+    let classifier = CommitClassifier(adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+    let clock = ContinuousClock()
+    var tally: [Category: Int] = [:]
+    let elapsed = clock.measure {
+        for index in 0..<count { tally[classifier.classify(records[index % records.count]).category, default: 0] += 1 }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(String(format: "classified %d commits (%d distinct) in %.3f s: %.2f µs each", count, records.count,
+                 seconds, seconds / Double(count) * 1e6))
+
+default:
+    fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] | conventional OWNER/NAME... [--limit N] | "
+             + "speed OWNER/NAME [--count N]   (options: --mirrors DIR, --show-errors N)")
+}
