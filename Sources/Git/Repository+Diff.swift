@@ -90,7 +90,7 @@ extension Repository {
             }
         }
 
-        for entry in entries where !consumed.contains(entry.index) {
+        for entry in entries where !consumed.contains(entry.index) && !entry.isModeNoise {
             var counts: (added: Int, deleted: Int, binary: Bool) = (0, 0, false)
             var contentMissing = false
             do {
@@ -198,6 +198,19 @@ private struct DeltaEntry {
         self.delta = delta
         oldPath = TextDecoding.decode(delta.old_file.path, encoding: nil)
         newPath = TextDecoding.decode(delta.new_file.path, encoding: nil)
+    }
+
+    /// A "modification" of the mode alone between two spellings git treats as the same (very old trees recorded
+    /// modes such as 100664, which git reads as 100644): git lists no change there, so neither does ktlo.
+    var isModeNoise: Bool {
+        status == .modified && ObjectID(delta.old_file.id) == ObjectID(delta.new_file.id)
+            && Self.canonicalMode(delta.old_file.mode) == Self.canonicalMode(delta.new_file.mode)
+    }
+
+    /// git's `canon_mode`: a regular file is 100644 or 100755 by its owner's execute bit.
+    private static func canonicalMode(_ mode: UInt16) -> UInt16 {
+        guard mode & 0o170000 == 0o100000 else { return mode }
+        return mode & 0o100 != 0 ? 0o100755 : 0o100644
     }
 
     var isSubmodule: Bool {
