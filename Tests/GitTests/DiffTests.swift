@@ -93,4 +93,13 @@ import TestSupport
     @Test func missingTreeIsAnError() throws {
         #expect(throws: GitError.self) { try diff(try Fixtures.path("missing-object"), "HEAD~2") }
     }
+
+    /// 100664 and 100644 are the same mode to git; a tree rewritten from one to the other changes nothing.
+    @Test func oldModeSpellingsAreNoChange() throws {
+        let path = try Fixtures.path("oldmode")
+        // The raw tree holds the old spelling (cat-file -p would show it canonicalised).
+        let tree = try Shell.git(["cat-file", "tree", "HEAD~1^{tree}"], in: path).standardOutput
+        #expect(tree.starts(with: Array("100664 file.txt".utf8)))
+        #expect(try diff(path, "HEAD").isEmpty)
+    }
 }
