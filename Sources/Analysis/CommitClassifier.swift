@@ -115,6 +115,11 @@ public struct CommitClassifier: Sendable {
         return nil
     }
 
+    /// Whether an author is a bot: their commits are maintenance and spend no dev-days.
+    public func isBot(_ author: Identity) -> Bool {
+        botReason(author) != nil
+    }
+
     private func botReason(_ author: Identity) -> Reason? {
         if let known = botCache.known(author) { return known.reason }
         let reason = findBot(author)
