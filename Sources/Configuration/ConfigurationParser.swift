@@ -21,7 +21,8 @@ public enum ConfigurationParser {
         guard let root else { return configuration }  // an empty file: all defaults
         let reader = NodeReader(file: file)
         let top = try reader.mapping(root, key: "the configuration",
-                                     allowed: ["version", "paths", "classification", "buckets"])
+                                     allowed: ["version", "paths", "classification", "buckets", "budget",
+                                               "components", "teams"])
         if let version = top["version"] {
             let value = try reader.integer(version, key: "version")
             guard value == Self.version else {
@@ -53,7 +54,52 @@ public enum ConfigurationParser {
             }
             configuration.classifier.buckets = mapping
         }
+        if let budget = top["budget"] {
+            configuration.budget = try parseBudget(budget, reader: reader, mapping: configuration.classifier.buckets)
+        }
+        if let components = top["components"] {
+            for (name, globs) in try reader.mapping(components, key: "components", allowed: nil) {
+                configuration.components.append((name, try reader.strings(globs, key: "components.\(name)")))
+            }
+        }
+        if let teams = top["teams"] {
+            for (name, members) in try reader.mapping(teams, key: "teams", allowed: nil) {
+                configuration.teams.append((name, try reader.strings(members, key: "teams.\(name)")))
+            }
+        }
         return configuration
+    }
+
+    /// `budget:` — percentages per bucket (`ktlo`, `feature`, `other`) or category, adding up to at most 100, and
+    /// never a bucket together with one of its own categories.
+    private static func parseBudget(_ node: Node, reader: NodeReader, mapping: BucketMapping)
+        throws(ConfigurationError) -> Budget {
+        let names = Bucket.allCases.map(\.rawValue)
+            + Category.allCases.filter { $0 != .merge && Bucket(rawValue: $0.rawValue) == nil }.map(\.rawValue)
+        var lines: [Budget.Line] = []
+        for (name, value) in try reader.mapping(node, key: "budget", allowed: names) {
+            let percent = try reader.number(value, key: "budget.\(name)")
+            guard (0...100).contains(percent) else {
+                throw reader.error(value, "'budget.\(name)' must be a percentage from 0 to 100, not \(percent)")
+            }
+            let target = Budget.target(named: name)!
+            for line in lines {
+                if case .bucket(let bucket) = line.target, case .category(let category) = target,
+                   mapping.bucket(for: category) == bucket {
+                    throw reader.error(value, "'budget.\(name)' is part of 'budget.\(bucket.rawValue)'; budget one or the other")
+                }
+                if case .category(let category) = line.target, case .bucket(let bucket) = target,
+                   mapping.bucket(for: category) == bucket {
+                    throw reader.error(value, "'budget.\(name)' holds 'budget.\(category.rawValue)'; budget one or the other")
+                }
+            }
+            lines.append(Budget.Line(target: target, percent: percent))
+        }
+        let sum = lines.reduce(0) { $0 + $1.percent }
+        guard sum <= 100.0001 else {
+            throw reader.error(node, "the budget adds up to \(sum) %, more than 100 %")
+        }
+        return Budget(lines: lines)
     }
 
     private static func parseClassification(_ node: Node, reader: NodeReader,
@@ -106,8 +152,8 @@ struct NodeReader {
         ConfigurationError(file: file, line: node.mark?.line, message: message)
     }
 
-    /// A mapping whose keys must be among `allowed`; keys in document order.
-    func mapping(_ node: Node, key: String, allowed: [String]) throws(ConfigurationError) -> OrderedEntries {
+    /// A mapping whose keys must be among `allowed` (any key when `nil`); keys in document order.
+    func mapping(_ node: Node, key: String, allowed: [String]?) throws(ConfigurationError) -> OrderedEntries {
         // A section whose settings are all commented out is empty, not an error.
         if case .scalar = node, node.null != nil { return OrderedEntries() }
         guard case .mapping(let mapping) = node else {
@@ -116,7 +162,7 @@ struct NodeReader {
         var entries = OrderedEntries()
         for (keyNode, value) in mapping {
             guard let name = keyNode.string else { throw error(keyNode, "a key of '\(key)' is not text") }
-            guard allowed.contains(name) else {
+            if let allowed, !allowed.contains(name) {
                 let suggestion = Self.closest(to: name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
                 throw error(keyNode, "unknown key '\(name)' in '\(key)'\(suggestion); "
                                 + "expected one of: \(allowed.joined(separator: ", "))")
@@ -146,6 +192,13 @@ struct NodeReader {
     func boolean(_ node: Node, key: String) throws(ConfigurationError) -> Bool {
         guard case .scalar = node, let value = node.bool else {
             throw error(node, "'\(key)' must be true or false, not '\(node.string ?? "a collection")'")
+        }
+        return value
+    }
+
+    func number(_ node: Node, key: String) throws(ConfigurationError) -> Double {
+        guard case .scalar = node, let value = node.float else {
+            throw error(node, "'\(key)' must be a number, not '\(node.string ?? "a collection")'")
         }
         return value
     }

@@ -35,6 +35,25 @@ public enum ConfigurationTemplate {
           # Built in: names ending in [bot], dependabot, renovate, github-actions, …
           # bots: ["release-robot@example.com"]
 
+        # What the team means to spend its effort on, in percent of the effort (ktlo report and ktlo ci compare).
+        # Keys are buckets (ktlo, feature, other) or categories (fix, refactor, maintenance, docs, test, revert);
+        # never a bucket together with one of its categories. For example the common 50/20/20/10 split:
+        # budget:
+        #   feature: 50
+        #   refactor: 20
+        #   fix: 20
+        #   other: 10
+
+        # Named components for ktlo report --by-component (default: top-level folders). First match wins.
+        # components:
+        #   server: ["src/server/**"]
+        #   web: ["web/**", "assets/**"]
+
+        # Teams for ktlo report --by-author: e-mails, names, or patterns with *.
+        # teams:
+        #   platform: ["ada@example.com", "*@infra.example.com"]
+        #   web: ["Grace Hopper"]
+
         # Which bucket each category's effort goes to: ktlo, feature or other.
         # buckets:
         #   fix: ktlo

@@ -13,6 +13,12 @@ public struct KtloConfiguration: Sendable {
     public var useLinguistAttributes = true
     /// `classification:` and `buckets:`.
     public var classifier = ClassifierConfiguration()
+    /// `budget:`: target shares, by bucket or category.
+    public var budget: Budget?
+    /// `components:`: named components and their globs, in order (the first match wins).
+    public var components: [(name: String, globs: [String])] = []
+    /// `teams:`: team names and their members (e-mails, names, or `*` patterns).
+    public var teams: [(name: String, members: [String])] = []
     /// Where the configuration came from, for messages; `nil` when none was found.
     public var source: String?
 

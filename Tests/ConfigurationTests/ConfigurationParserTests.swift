@@ -76,6 +76,49 @@ import Testing
         }
     }
 
+    @Test func budgetComponentsAndTeams() throws {
+        let text = """
+            budget:
+              feature: 50
+              refactor: 20
+              fix: 20.5
+              other: 9.5
+            components:
+              server: ["src/server/**"]
+              web: [web/**, "*.css"]
+            teams:
+              platform: [ada@example.com, "*@infra.example.com"]
+              web: Grace Hopper
+            """
+        let configuration = try ConfigurationParser.parse(text, file: ".ktlo.yml")
+        #expect(configuration.budget?.lines.map(\.target) == [.bucket(.feature), .category(.refactor),
+                                                              .category(.fix), .bucket(.other)])
+        #expect(configuration.budget?.lines.map(\.percent) == [50, 20, 20.5, 9.5])
+        #expect(configuration.components.map(\.name) == ["server", "web"])
+        #expect(configuration.components[1].globs == ["web/**", "*.css"])
+        #expect(configuration.teams.map(\.name) == ["platform", "web"])
+        #expect(configuration.teams[1].members == ["Grace Hopper"])
+    }
+
+    @Test(arguments: [
+        ("budget:\n  feature: 60\n  ktlo: 50\n", 3, "the budget adds up to 110.0 %, more than 100 %"),
+        ("budget:\n  ktlo: 40\n  fix: 20\n", 3, "'budget.fix' is part of 'budget.ktlo'; budget one or the other"),
+        ("budget:\n  fix: 20\n  ktlo: 40\n", 3, "'budget.ktlo' holds 'budget.fix'; budget one or the other"),
+        ("budget:\n  feature: 120\n", 2, "'budget.feature' must be a percentage from 0 to 100, not 120.0"),
+        ("budget:\n  feature: lots\n", 2, "'budget.feature' must be a number, not 'lots'"),
+        ("budget:\n  merge: 10\n", 2, "unknown key 'merge' in 'budget'"),
+        ("teams:\n  web: {a: b}\n", 2, "'teams.web' must be a list of text"),
+    ])
+    func budgetErrors(_ text: String, _ line: Int, _ message: String) {
+        do {
+            _ = try ConfigurationParser.parse(text, file: ".ktlo.yml")
+            Issue.record("expected an error for \(text)")
+        } catch {
+            #expect(error.line == line || message.hasPrefix("the budget"), "\(error)")
+            #expect(error.message.hasPrefix(message), "\(error)")
+        }
+    }
+
     @Test func pathFilterCombinesFileAndCommandLine() throws {
         let configuration = try ConfigurationParser.parse("paths:\n  exclude: [docs/**]\n", file: "x")
         let filter = configuration.pathFilter(include: ["src/**"], exclude: ["*.md"], noDefaultExcludes: true)
