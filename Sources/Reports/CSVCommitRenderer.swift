@@ -5,7 +5,7 @@ import History
 public struct CSVCommitRenderer: CommitRenderer {
     public init() {}
 
-    public mutating func begin(_ context: CommitsContext) -> String {
+    public mutating func begin(_ context: RepositoryContext) -> String {
         CSVField.row(["sha", "parents", "author_name", "author_email", "author_time", "category", "bucket",
                       "confidence", "added", "deleted", "files", "excluded_files", "summary"])
     }

@@ -5,7 +5,7 @@ import History
 /// once and never holds the history in memory. Renderers return text and never touch Git or the terminal.
 public protocol CommitRenderer {
     /// Text before the first record (a header, an opening bracket); may be empty.
-    mutating func begin(_ context: CommitsContext) -> String
+    mutating func begin(_ context: RepositoryContext) -> String
     /// The text of one commit.
     mutating func render(_ commit: ClassifiedCommit) -> String
     /// Text after the last record; the warnings gathered during the walk are known only then.

@@ -10,7 +10,7 @@ public struct JSONCommitRenderer: CommitRenderer {
 
     public init() {}
 
-    public mutating func begin(_ context: CommitsContext) -> String {
+    public mutating func begin(_ context: RepositoryContext) -> String {
         let repository = RepositoryJSON(path: context.repositoryPath, head: context.head?.hex, branch: context.branch)
         return "{\n\"schema_version\": \(ReportSchema.version),\n\"repository\": \(CommitJSON.line(repository)),\n"
             + "\"commits\": ["

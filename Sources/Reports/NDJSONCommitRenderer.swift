@@ -5,7 +5,7 @@ import History
 public struct NDJSONCommitRenderer: CommitRenderer {
     public init() {}
 
-    public mutating func begin(_ context: CommitsContext) -> String { "" }
+    public mutating func begin(_ context: RepositoryContext) -> String { "" }
 
     public mutating func render(_ commit: ClassifiedCommit) -> String {
         CommitJSON.line(CommitJSON(commit: commit)) + "\n"

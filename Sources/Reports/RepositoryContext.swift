@@ -1,7 +1,7 @@
 import Git
 
-/// What a commits listing says about where it came from, before the first record.
-public struct CommitsContext: Sendable {
+/// Where a listing or a report came from: the repository and its HEAD.
+public struct RepositoryContext: Sendable {
     /// The repository folder as the user knows it.
     public let repositoryPath: String
     /// The commit HEAD pointed to, if any.

@@ -23,7 +23,7 @@ public struct TableCommitRenderer: CommitRenderer {
     ]
     private static let fixedWidth = columns.reduce(0) { $0 + $1.width + 2 }
 
-    public mutating func begin(_ context: CommitsContext) -> String {
+    public mutating func begin(_ context: RepositoryContext) -> String {
         line(Self.columns.map(\.title) + ["SUMMARY"])
     }
 

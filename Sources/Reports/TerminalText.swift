@@ -12,6 +12,15 @@ public enum TerminalText {
         return String(scalars)
     }
 
+    /// Like ``sanitized(_:)`` but keeps line breaks, for formats that escape them their own way.
+    static func sanitizedKeepingNewlines(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\n" || !isUnsafe(scalar) ? scalar : "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true

@@ -123,6 +123,28 @@ case "conventional":
     print("\n== Prefix hidden, commits by people (bots left out)")
     maskedPeople.report(showErrors: 0, sixWay: false)
 
+case "aggregation":
+    // What aggregation costs once the records are read and classified: ktlo report's own work.
+    guard arguments.count >= 2 else { fail("usage: ktlo-eval aggregation OWNER/NAME") }
+    let reader = try HistoryReader(path: clonePath(arguments[1]), options: HistoryOptions())
+    let classifier = CommitClassifier(adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+    let clock = ContinuousClock()
+    var records: [CommitRecord] = []
+    let reading = clock.measure { while let record = try? reader.next() { records.append(record) } }
+    var classified: [ClassifiedCommit] = []
+    let classifying = clock.measure {
+        classified = zip(records, classifier.classify(records)).map { ClassifiedCommit(record: $0, classification: $1) }
+    }
+    var report: EffortReport?
+    let aggregating = clock.measure {
+        var builder = EffortReportBuilder(options: .init(calendar: PeriodCalendar(kind: .week),
+                                                         components: ComponentMap(), byAuthor: true))
+        for commit in classified { builder.add(commit, isBot: classifier.isBot(commit.record.author)) }
+        report = builder.build()
+    }
+    print("\(records.count) commits: read and diffed in \(reading), classified in \(classifying), "
+          + "aggregated by week, component and author (\(report?.periods.count ?? 0) periods) in \(aggregating)")
+
 case "speed":
     // Classification cost: classify `--count` records (cycling over the repository's real ones) and time it.
     guard arguments.count >= 2 else { fail("usage: ktlo-eval speed OWNER/NAME [--count N]") }

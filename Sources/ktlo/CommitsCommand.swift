@@ -64,29 +64,12 @@ enum CommitRendering {
         printNewWarnings()
         var branch: String?
         if case .branch(let name, _) = reader.head { branch = name }
-        try writer.write(renderer.begin(CommitsContext(repositoryPath: reader.repositoryPath,
+        try writer.write(renderer.begin(RepositoryContext(repositoryPath: reader.repositoryPath,
                                                        head: reader.head.commit, branch: branch)))
-        // Records are classified in batches (the classifier's tables stay in the CPU caches, and the batch is
-        // spread over the cores); a batch is handed on when full or when it has waited 100 ms, so output still
-        // streams.
-        var batch: [CommitRecord] = []
-        let clock = ContinuousClock()
-        var batchStarted = clock.now
-        func flush() throws {
-            for (record, classification) in zip(batch, classifier.classify(batch)) {
-                try writer.write(renderer.render(ClassifiedCommit(record: record, classification: classification)))
-            }
-            batch.removeAll(keepingCapacity: true)
-        }
         do {
-            for current in readers {
-                while let record = try current.next() {
-                    if batch.isEmpty { batchStarted = clock.now }
-                    batch.append(record)
-                    if batch.count >= 512 || clock.now - batchStarted > .milliseconds(100) { try flush() }
-                }
+            try ClassifiedCommits.forEach(in: readers, classifier: classifier) { commit in
+                try writer.write(renderer.render(commit))
             }
-            try flush()
         } catch let error as HistoryError {
             throw CommandFailure.unusable(error.description)
         }

@@ -9,6 +9,11 @@ enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Colour is allowed unless `NO_COLOR` is set (to anything) or the terminal is `dumb` (https://no-color.org).
+    static var colorAllowed: Bool {
+        getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+    }
+
     /// The width of the terminal on standard output, or `nil` when it is not a terminal.
     static var width: Int? {
         guard standardOutputIsTerminal else { return nil }

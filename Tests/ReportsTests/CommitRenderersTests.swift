@@ -41,7 +41,7 @@ import Testing
         Reason(rule: "structure.merge", detail: "merge commit with 2 parents"),
     ])
 
-    static let context = CommitsContext(repositoryPath: "/repo", head: merge.id, branch: "main")
+    static let context = RepositoryContext(repositoryPath: "/repo", head: merge.id, branch: "main")
 
     private func render(_ renderer: some CommitRenderer, warnings: [HistoryWarning] = []) -> String {
         var renderer = renderer

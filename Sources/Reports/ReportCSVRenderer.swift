@@ -1,0 +1,33 @@
+import Analysis
+import History
+
+/// `ktlo report --format csv`: one row per period × category (RFC 4180, CRLF), then the same for the whole range
+/// with period `total`; effort in all three measures, each category's share of the period's bucketed effort.
+public struct ReportCSVRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: EffortReport, context: RepositoryContext, warnings: [HistoryWarning]) -> String {
+        var text = CSVField.row(["period", "start", "end", "category", "bucket", "commits", "churn", "dev_days",
+                                 "commits_share", "churn_share", "dev_days_share", "low_confidence_commits"])
+        func rows(_ label: String, _ start: String, _ end: String, _ summary: EffortSummary) {
+            for category in Category.allCases {
+                var fields = [label, start, end, category.rawValue, report.mapping.bucket(for: category)?.rawValue ?? ""]
+                for measure in EffortMeasure.allCases {
+                    fields.append(ReportNumber.plain(summary.effort.effort(category, measure), decimals: 4))
+                }
+                for measure in EffortMeasure.allCases {
+                    fields.append(summary.effort.share(category, measure, mapping: report.mapping)
+                        .map { ReportNumber.plain($0, decimals: 4) } ?? "")
+                }
+                fields.append(ReportNumber.plain(summary.lowConfidenceEffort.effort(category, .commits)))
+                text += CSVField.row(fields)
+            }
+        }
+        for period in report.periods {
+            rows(period.period.label, period.period.start.description, period.period.end.description, period.summary)
+        }
+        rows("total", report.periods.first?.period.start.description ?? "",
+             report.periods.last?.period.end.description ?? "", report.totals)
+        return text
+    }
+}
