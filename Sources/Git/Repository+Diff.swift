@@ -15,6 +15,12 @@ extension Repository {
     ///   - new: the tree after the change.
     public func diff(from old: ObjectID?, to new: ObjectID, options: DiffOptions = DiffOptions())
         throws(GitError) -> TreeDiff {
+        if let fast = try fastDiff(from: old, to: new, options: options) { return fast }
+        return try fullDiff(from: old, to: new, options: options)
+    }
+
+    /// The diff through libgit2's own tree diff and rename detection, brought to git's rules.
+    func fullDiff(from old: ObjectID?, to new: ObjectID, options: DiffOptions) throws(GitError) -> TreeDiff {
         let newTree = try tree(new)
         defer { git_tree_free(newTree) }
         var oldTree: OpaquePointer?

@@ -12,12 +12,23 @@ import Darwin
 /// Everything it returns is a value copied out of C.
 public final class Repository {
     let handle: OpaquePointer
+    /// Trees and blobs kept open between the diffs of consecutive commits (see ``fastDiff(from:to:options:)``);
+    /// created on the first diff, released before the repository itself.
+    private var openDiffCaches: DiffObjectCaches?
+    var diffCaches: DiffObjectCaches {
+        if let openDiffCaches { return openDiffCaches }
+        let caches = DiffObjectCaches()
+        openDiffCaches = caches
+        return caches
+    }
 
     private init(handle: OpaquePointer) {
         self.handle = handle
     }
 
     deinit {
+        // The kept trees and blobs belong to this repository: they go first.
+        openDiffCaches = nil
         git_repository_free(handle)
     }
 
