@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The C library, found through pkg-config (Debian: libgit2-dev 1.5.1).
@@ -24,8 +25,10 @@ let package = Package(
             name: "Git",
             dependencies: ["CLibGit2", .product(name: "HeapModule", package: "swift-collections")]
         ),
+        // Keeps each commit's diff in SQLite, so that a run after a merge diffs only the new commits.
+        .target(name: "ChurnCache", dependencies: ["Git", .product(name: "GRDB", package: "GRDB.swift")]),
         // Walks a range and yields one churn record per commit.
-        .target(name: "History", dependencies: ["Git"]),
+        .target(name: "History", dependencies: ["Git", "ChurnCache"]),
         // Classification and aggregation: pure Swift on the records, no C.
         .target(name: "Analysis", dependencies: ["History"]),
         // Reads .ktlo.yml (strictly: a typo is an error naming its line).
@@ -48,7 +51,8 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "Git", "TestSupport"]),
+        .testTarget(name: "ChurnCacheTests", dependencies: ["ChurnCache", "Git", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "ChurnCache", "Git", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "History", "Git"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Analysis"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "History", "Git"]),

@@ -44,6 +44,30 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         low = UInt32(words[2])
     }
 
+    /// The 20 bytes of the object name, as Git stores them.
+    public var bytes: [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 20)
+        bytes.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
+        }
+        return bytes
+    }
+
+    /// The object name from its 20 bytes; `nil` for any other length.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 20 else { return nil }
+        var words: [UInt64] = [0, 0, 0]
+        for (index, byte) in bytes.enumerated() {
+            let word = index < 8 ? 0 : (index < 16 ? 1 : 2)
+            words[word] = words[word] << 8 | UInt64(byte)
+        }
+        high = words[0]
+        middle = words[1]
+        low = UInt32(words[2])
+    }
+
     /// The object name as libgit2 wants it.
     var raw: git_oid {
         var oid = git_oid()

@@ -20,10 +20,15 @@ public struct HistoryOptions: Sendable {
     public var diffMerges: Bool
     /// Stop after this many records (git's `--max-count`); `nil` for all.
     public var maxCount: Int?
+    /// How many threads diff commits (each with its own repository handle); the output does not depend on it.
+    public var jobs: Int
+    /// Where diffs are kept between runs.
+    public var cache: CacheLocation
 
     public init(revisions: [String] = [], firstParent: Bool = false, since: DateBound? = nil,
                 until: DateBound? = nil, diff: DiffOptions = DiffOptions(), paths: PathFilter = PathFilter(),
-                useLinguistAttributes: Bool = true, diffMerges: Bool = false, maxCount: Int? = nil) {
+                useLinguistAttributes: Bool = true, diffMerges: Bool = false, maxCount: Int? = nil, jobs: Int = 1,
+                cache: CacheLocation = .none) {
         self.revisions = revisions
         self.firstParent = firstParent
         self.since = since
@@ -33,5 +38,18 @@ public struct HistoryOptions: Sendable {
         self.useLinguistAttributes = useLinguistAttributes
         self.diffMerges = diffMerges
         self.maxCount = maxCount
+        self.jobs = jobs
+        self.cache = cache
     }
+}
+
+/// Where a reader keeps the diffs of the commits it read, so that the next run reads them back.
+public enum CacheLocation: Sendable, Hashable {
+    /// No cache: every commit is diffed.
+    case none
+    /// `ktlo/churn.sqlite` in the repository's git directory (shared by its worktrees); when that cannot be
+    /// written, the run goes on without a cache, with a warning.
+    case inRepository
+    /// A file the user chose; a cache there that cannot be opened is an error.
+    case file(String)
 }

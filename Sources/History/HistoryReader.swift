@@ -1,11 +1,14 @@
+import ChurnCache
 import Foundation
 import Git
 
 /// Reads a repository's history one commit at a time: walks the requested range, diffs each commit against its
 /// first parent, resolves the author through `.mailmap`, and marks the files that count for nothing.
 ///
-/// It streams: memory holds the walk's frontier and per-path caches, never the history, so the first record is
-/// ready as soon as its diff is done. Like the ``Repository`` it owns, a reader belongs to one thread.
+/// It streams: memory holds the walk's frontier, one window of diffs and per-path caches, never the history, so the
+/// first record is ready as soon as its window is diffed. The diffs of a window come from the cache when it holds
+/// them, else from `jobs` threads (see ``DiffScheduler``); the records come out in the walk's order either way.
+/// Like the ``Repository`` it owns, a reader belongs to one thread.
 public final class HistoryReader {
     public let repository: Repository
     /// The folder the user knows the repository by: its working tree, or the git directory if bare.
@@ -15,6 +18,7 @@ public final class HistoryReader {
     /// What the user should know about this history (a shallow clone, a malformed commit…).
     public var warnings: [HistoryWarning] {
         var warnings = notices
+        if let cache { warnings += cache.warnings.map { HistoryWarning(kind: "cache", message: $0) } }
         if missingContent > 0 || renamesSkipped > 0 {
             var message = "objects are missing from the object database (a partial clone, or a damaged repository): "
             var effects: [String] = []
@@ -41,6 +45,16 @@ public final class HistoryReader {
     private var identities: [Identity: Identity] = [:]
     private var exclusions: [String: Exclusion?] = [:]
     private var warnedKinds: Set<String> = []
+
+    /// The diff cache, when the options ask for one and it could be opened.
+    public let cache: ChurnCache?
+    private let scheduler: DiffScheduler
+    /// Commits walked and diffed ahead of the caller, with the walk's order kept.
+    private var window: [(commit: Commit, diff: Result<TreeDiff, GitError>?)] = []
+    private var windowPosition = 0
+    private var windowSize = 16
+    private var walkDone = false
+    private var walkError: GitError?
 
     /// Opens the repository at or above `path` (the current folder when `nil`) and prepares the walk.
     public convenience init(path: String?, options: HistoryOptions) throws(HistoryError) {
@@ -98,6 +112,26 @@ public final class HistoryReader {
             throw .unreadableObject(error)
         }
         mailmap = try? repository.mailmap()
+        switch options.cache {
+        case .none:
+            cache = nil
+        case .file(let path):
+            do {
+                cache = try ChurnCache(path: path)
+            } catch {
+                throw .unusableCache(error)
+            }
+        case .inRepository:
+            let path = Self.defaultCachePath(for: repository)
+            do {
+                cache = try ChurnCache(path: path)
+            } catch {
+                cache = nil
+                notices.append(HistoryWarning(kind: "cache", message: "no cache for this run: \(error)"))
+            }
+        }
+        scheduler = DiffScheduler(repository: repository, repositoryPath: repositoryPath, options: options.diff,
+                                  jobs: options.jobs, cache: cache)
         if !shallowBoundary.isEmpty {
             warn("shallow_clone",
                  "shallow clone: history is cut off at \(shallowBoundary.count) boundary commit(s), so older "
@@ -108,27 +142,90 @@ public final class HistoryReader {
 
     /// The next commit of the range, or `nil` when the walk is done.
     public func next() throws(HistoryError) -> CommitRecord? {
-        if let maxCount = options.maxCount, delivered >= maxCount { return nil }
         while true {
-            let commit: Commit
-            do {
-                guard let next = try walk.next() else { return nil }
-                commit = next
-            } catch {
-                throw .unreadableObject(error)
+            if let maxCount = options.maxCount, delivered >= maxCount { return nil }
+            if windowPosition == window.count {
+                try fillWindow()
+                if window.isEmpty { return nil }
             }
-            if let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
-            if let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
+            let (commit, diff) = window[windowPosition]
+            windowPosition += 1
             if commit.readLeniently {
                 warn("malformed_commit", "commit \(commit.id) has a malformed author or committer line; it was "
                          + "read leniently, as git shows it (see `git fsck`)")
             }
-            let record = try record(for: commit)
+            let record = try record(for: commit, diff: diff)
             if options.paths.narrowsCommits && !record.files.contains(where: { $0.exclusion != .notIncluded }) {
                 continue
             }
             delivered += 1
             return record
+        }
+    }
+
+    /// Diffs read from the cache and diffs computed so far.
+    public var diffCounts: (cached: Int, computed: Int) { (scheduler.cacheHits, scheduler.computed) }
+
+    /// How many commits the range holds (dates applied; path filters and `maxCount` not): the total a progress
+    /// display counts towards. It walks the range once more, without diffing.
+    public func countCommits() throws(HistoryError) -> Int {
+        do {
+            let walk = try RevisionWalk(repository: repository, include: include, exclude: exclude,
+                                        firstParent: options.firstParent, shallowBoundary: shallowBoundary)
+            var count = 0
+            while let commit = try walk.next() {
+                if let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
+                if let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
+                count += 1
+            }
+            return count
+        } catch {
+            throw .unreadableObject(error)
+        }
+    }
+
+    /// Walks the next commits of the range and diffs those that need it, all at once. The window starts small, so
+    /// the first records come quickly, and grows to keep every worker busy.
+    private func fillWindow() throws(HistoryError) {
+        window.removeAll(keepingCapacity: true)
+        windowPosition = 0
+        var limit = windowSize
+        if let maxCount = options.maxCount, !options.paths.narrowsCommits {
+            limit = min(limit, maxCount - delivered)
+        }
+        windowSize = min(windowSize * 2, 256 * max(1, options.jobs))
+        var requests: [DiffRequest] = []
+        var requestSlots: [Int] = []
+        while !walkDone && window.count < limit {
+            let commit: Commit
+            do {
+                guard let next = try walk.next() else {
+                    walkDone = true
+                    break
+                }
+                commit = next
+            } catch {
+                // The commits walked so far come first; the error surfaces in its place.
+                if window.isEmpty { throw .unreadableObject(error) }
+                walkError = error
+                walkDone = true
+                break
+            }
+            if let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
+            if let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
+            let isBoundary = shallowBoundary.contains(commit.id)
+            if !isBoundary && (!commit.isMerge || options.diffMerges) {
+                requests.append(DiffRequest(commit: commit.id, firstParent: commit.parents.first, tree: commit.tree))
+                requestSlots.append(window.count)
+            }
+            window.append((commit, nil))
+        }
+        if window.isEmpty, let walkError {
+            self.walkError = nil
+            throw .unreadableObject(walkError)
+        }
+        for (slot, diff) in zip(requestSlots, scheduler.diffs(requests)) {
+            window[slot].diff = diff
         }
     }
 
@@ -162,19 +259,14 @@ public final class HistoryReader {
         }
     }
 
-    private func record(for commit: Commit) throws(HistoryError) -> CommitRecord {
-        let isBoundary = shallowBoundary.contains(commit.id)
-        let shouldDiff = !isBoundary && (!commit.isMerge || options.diffMerges)
+    private func record(for commit: Commit, diff: Result<TreeDiff, GitError>?) throws(HistoryError) -> CommitRecord {
         var files: [FileChurn] = []
-        if shouldDiff {
-            do {
-                let parentTree = try commit.parents.first.map { parent throws(GitError) in
-                    try repository.treeOfCommit(parent)
-                }
-                let diff = try repository.diff(from: parentTree, to: commit.tree, options: options.diff)
+        if let diff {
+            switch diff {
+            case .success(let diff):
                 if diff.renamesSkipped { renamesSkipped += 1 }
                 files = diff.files.map { FileChurn(delta: $0, exclusion: exclusion(for: $0.path)) }
-            } catch {
+            case .failure(let error):
                 throw .unreadableObject(error)
             }
         }
@@ -182,7 +274,7 @@ public final class HistoryReader {
         return CommitRecord(id: commit.id, parents: commit.parents, author: identity(of: commit.author),
                             authorTime: commit.author.time, committerTime: commit.committer.time,
                             summary: commit.summary, message: commit.message, files: files,
-                            isShallowBoundary: isBoundary, isDiffed: shouldDiff)
+                            isShallowBoundary: shallowBoundary.contains(commit.id), isDiffed: diff != nil)
     }
 
     private func identity(of signature: Signature) -> Identity {
@@ -219,6 +311,12 @@ public final class HistoryReader {
     private func warn(_ kind: String, _ message: String) {
         guard warnedKinds.insert(kind).inserted else { return }
         notices.append(HistoryWarning(kind: kind, message: message))
+    }
+
+    /// Where ``CacheLocation/inRepository`` keeps the cache of `repository`.
+    public static func defaultCachePath(for repository: Repository) -> String {
+        let common = repository.commonDirectory
+        return common + (common.hasSuffix("/") ? "" : "/") + "ktlo/churn.sqlite"
     }
 
     /// Opens the repository at or above `path` (the current folder when `nil`), with one clear error for each kind

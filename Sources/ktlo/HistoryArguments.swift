@@ -61,12 +61,34 @@ struct HistoryArguments: ParsableArguments {
         case none, diff
     }
 
+    @Option(name: [.customShort("j"), .long],
+            help: ArgumentHelp("Threads that diff commits (default: the machine's cores); the numbers never depend "
+                                   + "on it.", valueName: "count"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Keep each commit's diff in this SQLite file, so the next run diffs only new commits "
+                                   + "(default: ktlo/churn.sqlite in the repository's git directory).",
+                               valueName: "path"))
+    var cache: String?
+
+    @Flag(help: "Use no cache: diff every commit, store nothing.")
+    var noCache = false
+
+    /// Where the diffs are kept, as the options ask.
+    var cacheLocation: CacheLocation {
+        if noCache { return .none }
+        if let cache { return .file(cache) }
+        return .inRepository
+    }
+
     func validate() throws {
         guard (0...100).contains(renameThreshold) else {
             throw ValidationError("--rename-threshold must be between 0 and 100, not \(renameThreshold)")
         }
         guard renameLimit >= 0 else { throw ValidationError("--rename-limit must not be negative") }
         if let maxCount, maxCount < 0 { throw ValidationError("--max-count must not be negative") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if noCache && cache != nil { throw ValidationError("--cache and --no-cache contradict each other") }
         _ = try dateBound(since, option: "--since")
         _ = try dateBound(until, option: "--until")
     }
@@ -83,7 +105,9 @@ struct HistoryArguments: ParsableArguments {
             paths: configuration.pathFilter(include: include, exclude: exclude, noDefaultExcludes: noDefaultExcludes),
             useLinguistAttributes: configuration.useLinguistAttributes,
             diffMerges: merges == .diff,
-            maxCount: maxCount ?? self.maxCount
+            maxCount: maxCount ?? self.maxCount,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            cache: cacheLocation
         )
     }
 

@@ -1,0 +1,231 @@
+import Foundation
+import GRDB
+import Git
+
+/// A persistent store of what each commit changed, so that a run after a merge diffs only the new commits.
+///
+/// One SQLite file (by default inside the repository's git directory) holds, per commit and per diff setting, the
+/// files it changed with their line counts: exactly what the diff returned, before any path filter, so includes and
+/// excludes need not key it. It also remembers the last analysed tip of each revision, for `ktlo ci`.
+///
+/// Safety is SQLite's: every write is one transaction (a run killed at any moment leaves the last committed state),
+/// the journal is a write-ahead log with a busy timeout (two runs at once take turns), and a file that is not a
+/// usable cache — damaged, truncated, or written by an older ktlo — is rebuilt, with a warning, rather than trusted.
+/// The cache never decides a number: a record that does not decode is a miss, and the commit is diffed again.
+///
+/// Like the repository it serves, a cache belongs to one thread.
+public final class ChurnCache {
+    /// The file the cache lives in.
+    public let path: String
+    /// What the user should know: the cache was rebuilt, or could not be written.
+    public private(set) var warnings: [String] = []
+
+    /// Bumped whenever the tables or the record layout change; an older file is rebuilt.
+    static let schemaVersion = 1
+    /// Bumped whenever ktlo's diff would count a commit differently; part of every record's key.
+    static let countingVersion = 1
+
+    private var queue: DatabaseQueue?
+    private var writable = true
+
+    /// Opens the cache at `path`, creating it (and its folder) when absent, rebuilding it when unusable.
+    public init(path: String) throws(ChurnCacheError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .unusable(path, "cannot create its folder: \(error.localizedDescription)")
+            }
+        }
+        do {
+            queue = try Self.openAndMigrate(path, warn: { warnings.append($0) })
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+        } catch let error as ChurnCacheError {
+            throw error
+        } catch {
+            throw .unusable(path, "\(error)")
+        }
+    }
+
+    /// The key under which diffs made with `options` are stored: every setting that changes a diff's numbers.
+    public static func settingsKey(for options: DiffOptions) -> String {
+        let renames = options.detectRenames ? "M\(options.renameThreshold)/l\(options.renameLimit)" : "no-renames"
+        return "v\(countingVersion) \(renames)"
+    }
+
+    /// The stored diffs of those of `commits` the cache holds for `settings`, each as the files it changed.
+    public func diffs(of commits: some Sequence<ObjectID>, settings: String) -> [ObjectID: [FileDelta]] {
+        guard let queue else { return [:] }
+        do {
+            return try queue.read { database in
+                let statement = try database.cachedStatement(
+                    sql: "SELECT files FROM diffs WHERE commit_id = ? AND settings = ?")
+                var found: [ObjectID: [FileDelta]] = [:]
+                for commit in commits {
+                    statement.setUncheckedArguments([Data(commit.bytes), settings])
+                    guard let data = try Data.fetchOne(statement) else { continue }
+                    if let files = data.withUnsafeBytes({ TreeDiffCoding.decode($0) }) { found[commit] = files }
+                }
+                return found
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+            return [:]
+        } catch {
+            disable(because: "it could not be read (\(error))")
+            return [:]
+        }
+    }
+
+    /// Stores the diffs of `commits` for `settings`, all in one transaction.
+    public func store(_ commits: [(commit: ObjectID, files: [FileDelta])], settings: String) {
+        guard let queue, writable, !commits.isEmpty else { return }
+        do {
+            try queue.write { database in
+                let statement = try database.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO diffs (commit_id, settings, files) VALUES (?, ?, ?)")
+                for (commit, files) in commits {
+                    try statement.execute(arguments: [Data(commit.bytes), settings, Data(TreeDiffCoding.encode(files))])
+                }
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+        } catch {
+            disable(because: "it could not be written (\(error))")
+        }
+    }
+
+    /// Remembers `commit` as the last analysed tip of `revision` (for example `HEAD` or `main`).
+    public func recordTip(_ commit: ObjectID, of revision: String) {
+        guard let queue, writable else { return }
+        do {
+            try queue.write { database in
+                try database.execute(
+                    sql: "INSERT OR REPLACE INTO tips (revision, commit_id, recorded_at) VALUES (?, ?, ?)",
+                    arguments: [revision, Data(commit.bytes), Date().timeIntervalSince1970])
+            }
+        } catch {
+            disable(because: "it could not be written (\(error))")
+        }
+    }
+
+    /// The last analysed tip of `revision`, if one was recorded.
+    public func recordedTip(of revision: String) -> ObjectID? {
+        guard let queue else { return nil }
+        let data = try? queue.read { database in
+            try Data.fetchOne(database, sql: "SELECT commit_id FROM tips WHERE revision = ?", arguments: [revision])
+        }
+        return data.flatMap { ObjectID(bytes: $0) }
+    }
+
+    /// What the cache holds.
+    public func statistics() throws(ChurnCacheError) -> ChurnCacheStatistics {
+        guard let queue else { throw .unusable(path, "it is closed") }
+        do {
+            return try queue.read { database in
+                let settings = try Row.fetchAll(
+                    database, sql: "SELECT settings, count(*) FROM diffs GROUP BY settings ORDER BY settings"
+                ).map { row in ChurnCacheStatistics.Entries(settings: row[0], commits: row[1]) }
+                let tips = try Row.fetchAll(
+                    database, sql: "SELECT revision, commit_id, recorded_at FROM tips ORDER BY revision"
+                ).compactMap { row -> ChurnCacheStatistics.Tip? in
+                    guard let id = ObjectID(bytes: row[1] as Data) else { return nil }
+                    return ChurnCacheStatistics.Tip(revision: row[0], commit: id,
+                                                    recordedAt: Date(timeIntervalSince1970: row[2]))
+                }
+                return ChurnCacheStatistics(path: path, bytes: Self.fileSize(path), schemaVersion: Self.schemaVersion,
+                                            entries: settings, tips: tips)
+            }
+        } catch {
+            throw .unusable(path, "\(error)")
+        }
+    }
+
+    /// Deletes the cache at `path` (and its write-ahead log); returns the bytes freed, `nil` when there was none.
+    public static func clear(at path: String) throws(ChurnCacheError) -> Int? {
+        let files = [path, path + "-wal", path + "-shm", path + "-journal"]
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let bytes = fileSize(path)
+        for file in files where FileManager.default.fileExists(atPath: file) {
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                throw .unusable(path, "cannot delete \(file): \(error.localizedDescription)")
+            }
+        }
+        return bytes
+    }
+
+    // MARK: - Opening and repairing
+
+    private static func openAndMigrate(_ path: String, warn: (String) -> Void) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.journalMode = .wal
+        configuration.label = "ktlo churn cache"
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { database in
+            try database.inTransaction(.immediate) {
+                let version = try Int.fetchOne(database, sql: "PRAGMA user_version") ?? 0
+                if version == schemaVersion { return .commit }
+                let tables = try String.fetchAll(database, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                // A new file has no tables; one with tables but another version is not ours to trust.
+                if !tables.isEmpty {
+                    warn("the cache at \(path) was written by another version of ktlo (schema \(version)); it was "
+                             + "rebuilt")
+                }
+                for table in tables {
+                    try database.execute(sql: "DROP TABLE \(table.quotedDatabaseIdentifier)")
+                }
+                try database.execute(sql: """
+                    CREATE TABLE diffs (
+                        commit_id BLOB NOT NULL,
+                        settings TEXT NOT NULL,
+                        files BLOB NOT NULL,
+                        PRIMARY KEY (commit_id, settings)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE tips (
+                        revision TEXT PRIMARY KEY NOT NULL,
+                        commit_id BLOB NOT NULL,
+                        recorded_at REAL NOT NULL
+                    );
+                    PRAGMA user_version = \(schemaVersion);
+                    """)
+                return .commit
+            }
+        }
+        return queue
+    }
+
+    /// Replaces an unusable file by an empty cache.
+    private func rebuild(because reason: String) throws(ChurnCacheError) {
+        queue = nil
+        warnings.append("the cache at \(path) could not be used because \(reason); it was rebuilt")
+        _ = try Self.clear(at: path)
+        do {
+            queue = try Self.openAndMigrate(path, warn: { warnings.append($0) })
+        } catch {
+            throw .unusable(path, "\(error)")
+        }
+    }
+
+    private func disable(because reason: String) {
+        guard writable else { return }
+        writable = false
+        warnings.append("the cache at \(path) is not used for the rest of this run: \(reason)")
+    }
+
+    private static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+            return total + (size ?? 0)
+        }
+    }
+}
