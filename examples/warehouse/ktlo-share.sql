@@ -32,16 +32,18 @@ SELECT *,
        year(day) || '-Q' || quarter(day) AS quarter
 FROM ktlo_commits;
 
--- 4. The share of each quarter and of the whole range: KTLO effort over the effort in any bucket, per measure.
+-- 4. The share of each quarter and of the whole range: KTLO effort over the effort in any bucket, per measure (0
+--    when a quarter has effort but none of it KTLO, NULL when it has no effort in a bucket, as in ktlo's JSON).
+--    Quarters without commits, which ktlo lists with no effort, have no row here.
 SELECT coalesce(quarter, 'total') AS period,
        count(*) AS commits,
        count(DISTINCT person) FILTER (WHERE NOT bot) AS authors,
        round(sum(dev_days), 4) AS dev_days,
-       round(sum(dev_days) FILTER (WHERE bucket = 'ktlo')
+       round(coalesce(sum(dev_days) FILTER (WHERE bucket = 'ktlo'), 0)
              / nullif(sum(dev_days) FILTER (WHERE bucket IS NOT NULL), 0), 4) AS ktlo_share_dev_days,
        round(count(*) FILTER (WHERE bucket = 'ktlo')
              / nullif(count(*) FILTER (WHERE bucket IS NOT NULL), 0), 4) AS ktlo_share_commits,
-       round(sum(churn) FILTER (WHERE bucket = 'ktlo')
+       round(coalesce(sum(churn) FILTER (WHERE bucket = 'ktlo'), 0)
              / nullif(sum(churn) FILTER (WHERE bucket IS NOT NULL), 0), 4) AS ktlo_share_churn
 FROM ktlo_effort
 GROUP BY GROUPING SETS ((quarter), ())
