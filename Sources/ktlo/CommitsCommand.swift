@@ -30,7 +30,7 @@ struct CommitsCommand: ParsableCommand {
     func run() throws {
         var renderer = CommitRendering.renderer(for: output.resolvedFormat(fallback: .ndjson), output: output)
         let paths = try RepositoryList.paths(history)
-        guard paths.count > 1 else {
+        guard paths.count > 1 || history.reposFile != nil else {
             let session = try AnalysisSession(history)
             let reader = try session.reader(history)
             let classifier = try session.classifier(measuringOn: reader)

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         if !from.isEmpty { return try runFromRecords() }
         let paths = try RepositoryList.paths(history)
-        if paths.count > 1 { return try runOverRepositories(paths) }
+        if paths.count > 1 || history.reposFile != nil { return try runOverRepositories(paths) }
         let session = try AnalysisSession(history)
         let reader = try session.reader(history)
         let classifier = try session.classifier(measuringOn: reader)

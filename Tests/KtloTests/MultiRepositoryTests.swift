@@ -161,6 +161,20 @@ import TestSupport
         #expect(direct.standardOutputText == saved.standardOutputText)
     }
 
+    @Test func reportsOverSeveralRepositoriesFollowTheReportSchema() throws {
+        let validator = try JSONSchemaValidator(
+            schemaAt: Fixtures.packageRoot.appendingPathComponent("Schemas/report.schema.json"))
+        let space = try Self.workspace()
+        for arguments in [["--by-author", "--by-component"], ["--by", "week"]] {
+            let result = try Shell.ktlo(["report", "--format", "json", "--config", space.config] + arguments
+                                        + repositoryArguments())
+            let document = try json(result)
+            #expect(document["repositories"] != nil)
+            let errors = try validator.validate(document)
+            #expect(errors.isEmpty, "\(arguments): \(errors.prefix(5))")
+        }
+    }
+
     /// The SQL recipe in DuckDB gives ktlo's quarterly shares, number for number.
     @Test(.enabled(if: DuckDB.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
                    "python3 with the duckdb module is needed: pip install duckdb"))
@@ -289,6 +303,15 @@ import TestSupport
         let fromList = try Shell.ktlo(["report", "--format", "json", "--repos-file", list])
         #expect(fromList.standardOutput == (try Shell.ktlo(["report", "--format", "json"] + repositoryArguments()))
             .standardOutput)
+
+        let single = listed + "/one.txt"
+        try (try Fixtures.path("org-web") + "\n").write(toFile: single, atomically: true, encoding: .utf8)
+        let one = try json(try Shell.ktlo(["report", "--format", "json", "--repos-file", single]))
+        #expect(number(one, "totals", "commits") == 4 && one["repositories"] == nil)
+        let empty = listed + "/empty.txt"
+        try "# nothing yet\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let none = try Shell.ktlo(["report", "--repos-file", empty])
+        #expect(none.status == 2 && none.standardErrorText.contains("names no repository"))
 
         let twice = try Shell.ktlo(["report", "--repo", try Fixtures.path("org-web"), "--repo",
                                     try Fixtures.path("org-web")])
