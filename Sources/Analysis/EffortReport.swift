@@ -69,8 +69,19 @@ public struct EffortReport: Sendable {
     public let authors: [GroupEffort]
     /// By team, when teams are configured and people are asked for.
     public let teams: [GroupEffort]
+    /// By repository, largest effort first, each with its own periods (the report's): only when the commits came
+    /// from more than one repository.
+    public let repositories: [RepositoryEffort]
     /// How unevenly the KTLO effort is spread over people (Gini coefficient, 0 = evenly, → 1 = one person), per
     /// measure; `nil` with fewer than two people.
     public let ktloGini: [EffortMeasure: Double]
     public let budget: Budget?
+}
+
+/// One repository's part of a report over several: its totals and its effort per period.
+public struct RepositoryEffort: Sendable {
+    /// The repository's name, totals and share of all the KTLO effort.
+    public let group: GroupEffort
+    /// The report's periods, oldest first; a period without this repository's commits has no effort.
+    public let periods: [PeriodEffort]
 }

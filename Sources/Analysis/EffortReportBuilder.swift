@@ -39,6 +39,8 @@ public struct EffortReportBuilder {
         let churn: Double
         /// Component index and the fraction of the commit's effort that goes there.
         let components: [(Int32, Double)]
+        /// Repository index, -1 when the commit names none.
+        let repository: Int32
     }
 
     private let options: Options
@@ -47,6 +49,8 @@ public struct EffortReportBuilder {
     private var identities: [Identity] = []
     private var componentNames: [String] = []
     private var componentIndex: [String: Int32] = [:]
+    private var repositoryNames: [String] = []
+    private var repositoryIndex: [String: Int32] = [:]
 
     public init(options: Options) {
         self.options = options
@@ -54,38 +58,54 @@ public struct EffortReportBuilder {
 
     /// Adds one classified commit. `isBot` commits count in commits and churn but spend no dev-days.
     public mutating func add(_ commit: ClassifiedCommit, isBot: Bool) {
-        let record = commit.record
-        let key = record.author.email.isEmpty ? record.author.name.lowercased() : record.author.email.lowercased()
+        add(EffortCommit(commit, isBot: isBot, keepFiles: options.components != nil))
+    }
+
+    /// Adds one commit, read from Git or from saved records. A person's day is one dev-day whichever repositories
+    /// it was spent in: people are matched by e-mail (by name when there is none), ignoring case.
+    public mutating func add(_ commit: EffortCommit) {
+        let key = commit.author.email.isEmpty ? commit.author.name.lowercased() : commit.author.email.lowercased()
         let person: Int32
         if let known = people[key] {
             person = known
         } else {
             person = Int32(identities.count)
             people[key] = person
-            identities.append(record.author)
+            identities.append(commit.author)
+        }
+        var repository: Int32 = -1
+        if let name = commit.repository {
+            if let known = repositoryIndex[name] {
+                repository = known
+            } else {
+                repository = Int32(repositoryNames.count)
+                repositoryIndex[name] = repository
+                repositoryNames.append(name)
+            }
         }
         entries.append(Entry(
             person: person,
-            day: Int32(record.authorTime.localDate.daysSinceEpoch),
-            category: commit.classification.category,
-            isMerge: record.isMerge,
-            isBot: isBot,
-            lowConfidence: !record.isMerge && commit.classification.isLowConfidence,
-            churn: Double(record.added + record.deleted),
+            day: Int32(commit.day.daysSinceEpoch),
+            category: commit.category,
+            isMerge: commit.isMerge,
+            isBot: commit.isBot,
+            lowConfidence: !commit.isMerge && commit.isLowConfidence,
+            churn: Double(commit.churn),
             // Merges carry no effort of their own, so they belong to no component.
-            components: record.isMerge ? [] : options.components.map { componentShares(record, $0) } ?? []))
+            components: commit.isMerge ? [] : options.components.map { componentShares(commit.files, $0) } ?? [],
+            repository: repository))
     }
 
     /// How a commit's effort spreads over components: in proportion to its counted churn in each; equally over the
     /// components of its files when it has none (binary or excluded files only).
-    private mutating func componentShares(_ record: CommitRecord, _ map: ComponentMap) -> [(Int32, Double)] {
+    private mutating func componentShares(_ files: [EffortCommit.File], _ map: ComponentMap) -> [(Int32, Double)] {
         var churn: [Int32: Double] = [:]
         var touched: [Int32] = []
-        for file in record.files {
+        for file in files {
             let index = internComponent(map.component(of: file.path))
             if !touched.contains(index) { touched.append(index) }
-            if file.counts && file.added + file.deleted > 0 {
-                churn[index, default: 0] += Double(file.added + file.deleted)
+            if file.counts && file.lines > 0 {
+                churn[index, default: 0] += Double(file.lines)
             }
         }
         let total = churn.values.reduce(0, +)
@@ -120,6 +140,8 @@ public struct EffortReportBuilder {
         var byComponent: [Int32: Accumulator] = [:]
         var byPerson: [Int32: Accumulator] = [:]
         var byTeam: [String: Accumulator] = [:]
+        var byRepository: [Int32: Accumulator] = [:]
+        var byRepositoryPeriod: [Int32: [Period: Accumulator]] = [:]
         let teamOf = identities.map { options.teams.team(of: $0) }
         var first: CivilDate?, last: CivilDate?
 
@@ -131,6 +153,11 @@ public struct EffortReportBuilder {
             let period = calendar.period(containing: day)
             byPeriod[period, default: Accumulator()].add(entry, devDays: dayShare, fraction: 1)
             total.add(entry, devDays: dayShare, fraction: 1)
+            if entry.repository >= 0 {
+                byRepository[entry.repository, default: Accumulator()].add(entry, devDays: dayShare, fraction: 1)
+                byRepositoryPeriod[entry.repository, default: [:]][period, default: Accumulator()]
+                    .add(entry, devDays: dayShare, fraction: 1)
+            }
             for (component, fraction) in entry.components {
                 byComponent[component, default: Accumulator()].add(entry, devDays: dayShare, fraction: fraction)
             }
@@ -143,18 +170,21 @@ public struct EffortReportBuilder {
         }
 
         let mapping = options.mapping, measure = options.measure
-        var periods: [PeriodEffort] = []
-        if let first, let last {
+        let allPeriods = first.flatMap { first in last.map { calendar.periods(from: first, through: $0) } } ?? []
+        func series(_ accumulators: [Period: Accumulator]) -> [PeriodEffort] {
+            var periods: [PeriodEffort] = []
             var previous: EffortSummary?
-            for period in calendar.periods(from: first, through: last) {
-                let summary = byPeriod[period]?.summary ?? EffortSummary()
+            for period in allPeriods {
+                let summary = accumulators[period]?.summary ?? EffortSummary()
                 periods.append(PeriodEffort(
                     period: period, summary: summary,
                     change: previous.map { Self.change(from: $0, to: summary, measure, mapping) },
                     budget: options.budget?.compare(summary.effort, measure, mapping: mapping) ?? []))
                 previous = summary
             }
+            return periods
         }
+        let periods = series(byPeriod)
         let totals = total.summary
 
         func groups<Key>(_ accumulators: [Key: Accumulator], name: (Key) -> String, email: (Key) -> String?,
@@ -180,6 +210,17 @@ public struct EffortReportBuilder {
         let teams = groups(byTeam, name: { $0 }, email: { _ in nil }, team: { _ in nil })
             .sorted { ($0.summary.effort.effort(.ktlo, measure, mapping: mapping), $1.name)
                 > ($1.summary.effort.effort(.ktlo, measure, mapping: mapping), $0.name) }
+        // A breakdown by repository only when there is more than one to tell apart; each follows the report's periods.
+        var repositories: [RepositoryEffort] = []
+        if repositoryNames.count > 1 {
+            let repositoryGroups = groups(byRepository, name: { repositoryNames[Int($0)] }, email: { _ in nil },
+                                team: { _ in nil })
+            repositories = repositoryGroups.map { group in
+                let index = repositoryIndex[group.name]!
+                return RepositoryEffort(group: group, periods: series(byRepositoryPeriod[index] ?? [:]))
+            }.sorted { ($0.group.summary.effort.bucketedTotal(measure, mapping: mapping), $1.group.name)
+                > ($1.group.summary.effort.bucketedTotal(measure, mapping: mapping), $0.group.name) }
+        }
         var gini: [EffortMeasure: Double] = [:]
         if options.byAuthor {
             for measure in EffortMeasure.allCases {
@@ -189,7 +230,8 @@ public struct EffortReportBuilder {
         return EffortReport(
             measure: measure, calendar: calendar, mapping: mapping, periods: periods, totals: totals,
             totalBudget: options.budget?.compare(totals.effort, measure, mapping: mapping) ?? [],
-            components: components, authors: authors, teams: teams, ktloGini: gini, budget: options.budget)
+            components: components, authors: authors, teams: teams, repositories: repositories, ktloGini: gini,
+            budget: options.budget)
     }
 
     private static func change(from before: EffortSummary, to now: EffortSummary, _ measure: EffortMeasure,

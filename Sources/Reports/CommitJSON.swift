@@ -5,11 +5,19 @@ import History
 /// The contract shape of one commit (DESIGN.md, `ktlo commits`), shared by the `ndjson` and `json` formats.
 struct CommitJSON: Encodable {
     let commit: ClassifiedCommit
+    /// Written as `repository`, `ktlo_version` and `settings` when known (see Schemas/commit-record.schema.json).
+    var provenance: RecordProvenance? = nil
 
     private enum Keys: String, CodingKey {
         case sha, parents, author, authorTime = "author_time", committerTime = "committer_time", summary, message
         case category, bucket, confidence, reasons, rules, added, deleted, files, merge
         case shallowBoundary = "shallow_boundary", diffed
+        case bot, repository, ktloVersion = "ktlo_version", settings
+    }
+
+    private enum SettingsKeys: String, CodingKey {
+        case renames, renameThreshold = "rename_threshold", renameLimit = "rename_limit", merges, paths, classifier
+        case conventionalCommits = "conventional_commits"
     }
 
     private enum AuthorKeys: String, CodingKey {
@@ -43,6 +51,20 @@ struct CommitJSON: Encodable {
         try container.encode(record.isMerge, forKey: .merge)
         try container.encode(record.isDiffed, forKey: .diffed)
         try container.encode(record.isShallowBoundary, forKey: .shallowBoundary)
+        try container.encode(commit.isBot, forKey: .bot)
+        if let provenance {
+            try container.encode(provenance.repository, forKey: .repository)
+            try container.encode(provenance.ktloVersion, forKey: .ktloVersion)
+            let settings = provenance.settings
+            var nested = container.nestedContainer(keyedBy: SettingsKeys.self, forKey: .settings)
+            try nested.encode(settings.renames, forKey: .renames)
+            try nested.encode(settings.renameThreshold, forKey: .renameThreshold)
+            try nested.encode(settings.renameLimit, forKey: .renameLimit)
+            try nested.encode(settings.merges, forKey: .merges)
+            try nested.encode(settings.paths, forKey: .paths)
+            try nested.encode(settings.classifier, forKey: .classifier)
+            try nested.encode(settings.conventionalCommits, forKey: .conventionalCommits)
+        }
         var files = container.nestedUnkeyedContainer(forKey: .files)
         for file in record.files {
             var entry = files.nestedContainer(keyedBy: FileKeys.self)

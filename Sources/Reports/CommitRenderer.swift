@@ -8,6 +8,14 @@ public protocol CommitRenderer {
     mutating func begin(_ context: RepositoryContext) -> String
     /// The text of one commit.
     mutating func render(_ commit: ClassifiedCommit) -> String
+    /// Text between the records of one repository and the next, when a listing covers several (the records that
+    /// follow belong to `context`); may be empty.
+    mutating func enter(_ context: RepositoryContext) -> String
     /// Text after the last record; the warnings gathered during the walk are known only then.
     mutating func end(warnings: [HistoryWarning]) -> String
+}
+
+extension CommitRenderer {
+    /// Most formats have nothing to say between repositories.
+    public mutating func enter(_ context: RepositoryContext) -> String { "" }
 }

@@ -7,10 +7,18 @@ import History
 /// memory; the warnings come last because some are only known at the end of the walk.
 public struct JSONCommitRenderer: CommitRenderer {
     private var count = 0
+    private var provenance: RecordProvenance?
 
     public init() {}
 
+    /// The document's `repository` is the first repository's; each record names its own.
+    public mutating func enter(_ context: RepositoryContext) -> String {
+        provenance = context.provenance
+        return ""
+    }
+
     public mutating func begin(_ context: RepositoryContext) -> String {
+        provenance = context.provenance
         let repository = RepositoryJSON(path: context.repositoryPath, head: context.head?.hex, branch: context.branch)
         return "{\n\"schema_version\": \(ReportSchema.version),\n\"repository\": \(CommitJSON.line(repository)),\n"
             + "\"commits\": ["
@@ -18,7 +26,7 @@ public struct JSONCommitRenderer: CommitRenderer {
 
     public mutating func render(_ commit: ClassifiedCommit) -> String {
         defer { count += 1 }
-        return (count == 0 ? "\n" : ",\n") + CommitJSON.line(CommitJSON(commit: commit))
+        return (count == 0 ? "\n" : ",\n") + CommitJSON.line(CommitJSON(commit: commit, provenance: provenance))
     }
 
     public mutating func end(warnings: [HistoryWarning]) -> String {

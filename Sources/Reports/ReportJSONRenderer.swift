@@ -45,6 +45,19 @@ public struct ReportJSONRenderer: ReportRenderer {
             document["ktlo_gini"] = perMeasure { report.ktloGini[$0] }
         }
         if !report.teams.isEmpty { document["teams"] = .array(report.teams.map { group($0, report) }) }
+        if !report.repositories.isEmpty {
+            document["repositories"] = .array(report.repositories.map { repository in
+                guard case .object(var object) = group(repository.group, report) else { return .null }
+                object["periods"] = .array(repository.periods.map { period in
+                    var entry = summary(period.summary, report: report)
+                    entry["period"] = .string(period.period.label)
+                    entry["start"] = .string(period.period.start.description)
+                    entry["end"] = .string(period.period.end.description)
+                    return .object(entry)
+                })
+                return .object(object)
+            })
+        }
         return JSON.object(document).text(pretty: true) + "\n"
     }
 

@@ -38,7 +38,7 @@ public struct ReportMarkdownRenderer: ReportRenderer {
                     + ReportNumber.points(line.differencePoints) + " |\n"
             }
         }
-        for (title, groups) in [("Component", report.components), ("Author", report.authors), ("Team", report.teams)]
+        for (title, groups) in [("Repository", report.repositories.map(\.group)), ("Component", report.components), ("Author", report.authors), ("Team", report.teams)]
         where !groups.isEmpty {
             text += "\n| \(title) | Commits | \(MarkdownText.cell(measure.phrase.capitalized)) | KTLO | Share of all KTLO |\n"
             text += "|---|---:|---:|---:|---:|\n"

@@ -56,6 +56,10 @@ public struct ReportTableRenderer: ReportRenderer {
                     + (line.differencePoints.map { " (" + ReportNumber.points($0) + ")" } ?? "")
             }.joined(separator: " · ") + "\n"
         }
+        if !report.repositories.isEmpty {
+            text += "\nBy repository\n" + groupTable(report.repositories.map(\.group), report: report,
+                                                     nameTitle: "REPOSITORY")
+        }
         if !report.components.isEmpty {
             text += "\nBy component\n" + groupTable(report.components, report: report, nameTitle: "COMPONENT")
         }

@@ -8,10 +8,13 @@ public struct RepositoryContext: Sendable {
     public let head: ObjectID?
     /// The branch HEAD was on, if any.
     public let branch: String?
+    /// What each saved record says about where it came from (NDJSON and JSON commit records); `nil` leaves it out.
+    public let provenance: RecordProvenance?
 
-    public init(repositoryPath: String, head: ObjectID?, branch: String?) {
+    public init(repositoryPath: String, head: ObjectID?, branch: String?, provenance: RecordProvenance? = nil) {
         self.repositoryPath = repositoryPath
         self.head = head
         self.branch = branch
+        self.provenance = provenance
     }
 }

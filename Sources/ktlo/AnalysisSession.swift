@@ -9,14 +9,45 @@ struct AnalysisSession {
     let repository: Repository
     let configuration: KtloConfiguration
 
-    /// Opens the repository the arguments name and reads its configuration.
+    /// Opens the one repository the arguments name and reads its configuration.
     init(_ arguments: HistoryArguments) throws(CommandFailure) {
+        guard !arguments.namesSeveralRepositories else {
+            throw .unusable("this command analyses one repository at a time: give --repo once "
+                                + "(ktlo report and ktlo commits take several, and --repos-file)")
+        }
         do {
             repository = try HistoryReader.openRepository(arguments.repo)
         } catch {
             throw .unusable(error.description)
         }
         configuration = try Self.loadConfiguration(arguments.config, repository: repository)
+    }
+
+    /// Opens one repository of several, read and classified by `shared` (the run's `--config`, one configuration for
+    /// all) or, without one, by its own `.ktlo.yml`.
+    init(repositoryAt path: String, configuration shared: KtloConfiguration?) throws(CommandFailure) {
+        do {
+            repository = try HistoryReader.openRepository(path)
+        } catch {
+            throw .unusable(error.description)
+        }
+        if let shared {
+            configuration = shared
+        } else {
+            configuration = try Self.loadConfiguration(nil, repository: repository)
+        }
+    }
+
+    /// The configuration file `path` on its own, for a run that is about no single repository.
+    static func loadConfiguration(file path: String) throws(CommandFailure) -> KtloConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unusable("cannot read the configuration file \(path)")
+        }
+        do {
+            return try ConfigurationParser.parse(String(decoding: data, as: UTF8.self), file: path)
+        } catch {
+            throw .unusable(error.description)
+        }
     }
 
     /// A reader over the arguments' range (or `revisions`, when given).

@@ -12,7 +12,8 @@ enum ClassifiedCommits {
         var batchStarted = clock.now
         func flush() throws {
             for (record, classification) in zip(batch, classifier.classify(batch)) {
-                try body(ClassifiedCommit(record: record, classification: classification))
+                try body(ClassifiedCommit(record: record, classification: classification,
+                                          isBot: classifier.isBot(record.author)))
             }
             batch.removeAll(keepingCapacity: true)
         }

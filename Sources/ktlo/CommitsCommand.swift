@@ -28,11 +28,29 @@ struct CommitsCommand: ParsableCommand {
     static let formats: [OutputFormat] = [.ndjson, .json, .csv, .table]
 
     func run() throws {
-        let session = try AnalysisSession(history)
-        let reader = try session.reader(history)
-        let classifier = try session.classifier(measuringOn: reader)
         var renderer = CommitRendering.renderer(for: output.resolvedFormat(fallback: .ndjson), output: output)
-        try CommitRendering.write(readers: [reader], classifier: classifier, renderer: &renderer, output: output)
+        let paths = try RepositoryList.paths(history)
+        guard paths.count > 1 || history.reposFile != nil else {
+            let session = try AnalysisSession(history)
+            let reader = try session.reader(history)
+            let classifier = try session.classifier(measuringOn: reader)
+            try CommitRendering.write(readers: [reader], classifier: classifier, renderer: &renderer, output: output)
+            return
+        }
+        // Several repositories: one after the other, each read and classified by --config (one configuration for the
+        // run) or else its own .ktlo.yml, each record naming its repository.
+        let shared = try history.config.map { path throws(CommandFailure) in
+            try AnalysisSession.loadConfiguration(file: path)
+        }
+        var sources: [CommitRendering.Source] = []
+        for path in paths {
+            let session = try AnalysisSession(repositoryAt: path, configuration: shared)
+            let reader = try session.reader(history)
+            sources.append(.init(reader: reader, classifier: try session.classifier(measuringOn: reader), name: ""))
+        }
+        let names = try RepositoryList.names(sources.map(\.reader.repositoryPath))
+        sources = zip(sources, names).map { .init(reader: $0.reader, classifier: $0.classifier, name: $1) }
+        try CommitRendering.write(sources: sources, renderer: &renderer, output: output)
     }
 }
 
@@ -48,11 +66,35 @@ enum CommitRendering {
         }
     }
 
-    /// Writes every record of `readers`, in order, as one output.
+    /// A reader, how to classify its commits, and the name of its repository in the records.
+    struct Source {
+        let reader: HistoryReader
+        let classifier: CommitClassifier
+        let name: String
+
+        var context: RepositoryContext {
+            var branch: String?
+            if case .branch(let name, _) = reader.head { branch = name }
+            let provenance = RecordProvenance(
+                repository: name, ktloVersion: KtloVersion.current,
+                settings: RecordSettings(history: reader.options, classifier: classifier))
+            return RepositoryContext(repositoryPath: reader.repositoryPath, head: reader.head.commit, branch: branch,
+                                     provenance: provenance)
+        }
+    }
+
+    /// Writes every record of `readers` (of one repository), in order, as one output.
     static func write(readers: [HistoryReader], classifier: CommitClassifier, renderer: inout any CommitRenderer,
                       output: OutputArguments) throws {
+        let name = RecordProvenance.repositoryName(path: readers[0].repositoryPath)
+        try write(sources: readers.map { Source(reader: $0, classifier: classifier, name: name) },
+                  renderer: &renderer, output: output)
+    }
+
+    /// Writes every record of `sources`, in order, as one output.
+    static func write(sources: [Source], renderer: inout any CommitRenderer, output: OutputArguments) throws {
         let writer = try OutputWriter(path: output.output)
-        let reader = readers[0]
+        let readers = sources.map(\.reader)
         var warned: [Int] = Array(repeating: 0, count: readers.count)
         func printNewWarnings() {
             guard !output.quiet else { return }
@@ -62,13 +104,15 @@ enum CommitRendering {
             }
         }
         printNewWarnings()
-        var branch: String?
-        if case .branch(let name, _) = reader.head { branch = name }
-        try writer.write(renderer.begin(RepositoryContext(repositoryPath: reader.repositoryPath,
-                                                       head: reader.head.commit, branch: branch)))
+        try writer.write(renderer.begin(sources[0].context))
         do {
-            try ClassifiedCommits.forEach(in: readers, classifier: classifier) { commit in
-                try writer.write(renderer.render(commit))
+            for (index, source) in sources.enumerated() {
+                if index > 0 && source.name != sources[index - 1].name {
+                    try writer.write(renderer.enter(source.context))
+                }
+                try ClassifiedCommits.forEach(in: [source.reader], classifier: source.classifier) { commit in
+                    try writer.write(renderer.render(commit))
+                }
             }
         } catch let error as HistoryError {
             throw CommandFailure.unusable(error.description)

@@ -6,9 +6,21 @@ import History
 
 /// The options every command that reads history takes: which repository, which commits, which paths.
 struct HistoryArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("The repository to analyse (default: the one containing the current folder).",
-                               valueName: "path"))
-    var repo: String?
+    @Option(name: .customLong("repo"),
+            help: ArgumentHelp("The repository to analyse (default: the one containing the current folder); "
+                                   + "report and commits take several.", valueName: "path"))
+    var repositories: [String] = []
+
+    @Option(help: ArgumentHelp("A file naming repositories to analyse, one path a line (relative to the file's "
+                                   + "folder; blank lines and # comments skipped); for report and commits.",
+                               valueName: "file"))
+    var reposFile: String?
+
+    /// The repository of a command that analyses one (``AnalysisSession`` refuses more).
+    var repo: String? { repositories.first }
+
+    /// More than one repository, or a list of them, was asked for.
+    var namesSeveralRepositories: Bool { repositories.count > 1 || reposFile != nil }
 
     @Option(help: ArgumentHelp("The configuration file (default: .ktlo.yml at the top of the repository).",
                                valueName: "file"))

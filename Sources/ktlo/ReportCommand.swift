@@ -37,6 +37,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Break the effort down by person (and team, with teams in .ktlo.yml), with how evenly KTLO is shared.")
     var byAuthor = false
 
+    @Option(parsing: .upToNextOption,
+            help: ArgumentHelp("Build the report from NDJSON commit records that `ktlo commits --format ndjson` "
+                                   + "wrote (- for standard input) instead of reading repositories.",
+                               valueName: "file"))
+    var from: [String] = []
+
     @Option(help: ArgumentHelp("Colour in the table: auto (on a terminal, unless NO_COLOR is set), always, never.",
                                valueName: "when"))
     var color: ColorMode = .auto
@@ -50,24 +56,20 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try output.validate(formats: Self.formats, command: "report")
         _ = try fiscalMonth()
+        if !from.isEmpty { try validateFrom() }
     }
 
     func run() throws {
+        if !from.isEmpty { return try runFromRecords() }
+        let paths = try RepositoryList.paths(history)
+        if paths.count > 1 || history.reposFile != nil { return try runOverRepositories(paths) }
         let session = try AnalysisSession(history)
         let reader = try session.reader(history)
         let classifier = try session.classifier(measuringOn: reader)
-        let configuration = session.configuration
-        var builder = EffortReportBuilder(options: .init(
-            calendar: PeriodCalendar(kind: by, fiscalYearStart: try fiscalMonth()),
-            measure: effort,
-            mapping: configuration.classifier.buckets,
-            components: byComponent ? ComponentMap(named: configuration.components) : nil,
-            byAuthor: byAuthor,
-            teams: TeamMap(configuration.teams),
-            budget: configuration.budget))
+        var builder = EffortReportBuilder(options: try builderOptions(session.configuration))
         do {
             try ClassifiedCommits.forEach(in: [reader], classifier: classifier) { commit in
-                builder.add(commit, isBot: classifier.isBot(commit.record.author))
+                builder.add(commit, isBot: commit.isBot)
             }
         } catch let error as HistoryError {
             throw CommandFailure.unusable(error.description)
@@ -79,6 +81,24 @@ struct ReportCommand: ParsableCommand {
         var branch: String?
         if case .branch(let name, _) = reader.head { branch = name }
         let context = RepositoryContext(repositoryPath: reader.repositoryPath, head: reader.head.commit, branch: branch)
+        try write(report, context: context, warnings: reader.warnings)
+    }
+
+    /// The report's settings: the measure and periods asked for, and the configuration's buckets, components, teams
+    /// and budget.
+    func builderOptions(_ configuration: KtloConfiguration) throws -> EffortReportBuilder.Options {
+        EffortReportBuilder.Options(
+            calendar: PeriodCalendar(kind: by, fiscalYearStart: try fiscalMonth()),
+            measure: effort,
+            mapping: configuration.classifier.buckets,
+            components: byComponent ? ComponentMap(named: configuration.components) : nil,
+            byAuthor: byAuthor,
+            teams: TeamMap(configuration.teams),
+            budget: configuration.budget)
+    }
+
+    /// Renders the report in the format asked for and writes it.
+    func write(_ report: EffortReport, context: RepositoryContext, warnings: [HistoryWarning]) throws {
         let renderer: any ReportRenderer
         switch output.resolvedFormat(fallback: .table) {
         case .json: renderer = ReportJSONRenderer()
@@ -87,7 +107,7 @@ struct ReportCommand: ParsableCommand {
         default: renderer = ReportTableRenderer(color: useColor)
         }
         let writer = try OutputWriter(path: output.output)
-        try writer.write(renderer.render(report, context: context, warnings: reader.warnings))
+        try writer.write(renderer.render(report, context: context, warnings: warnings))
         try writer.finish()
     }
 

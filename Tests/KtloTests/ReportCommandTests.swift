@@ -183,9 +183,9 @@ import TestSupport
         let rows = csv.standardOutputText.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 6 * 9)  // five quarters and the total, nine categories each
         #expect(rows[0] == "period,start,end,category,bucket,commits,churn,dev_days,commits_share,churn_share,"
-            + "dev_days_share,low_confidence_commits")
-        #expect(rows.contains("2025-Q1,2025-01-01,2025-03-31,refactor,ktlo,1,6,1,0.25,0.25,0.3333,0"))
-        #expect(rows.contains("2025-Q4,2025-10-01,2025-12-31,fix,ktlo,0,0,0,,,,0"))
+            + "dev_days_share,low_confidence_commits,repository")
+        #expect(rows.contains("2025-Q1,2025-01-01,2025-03-31,refactor,ktlo,1,6,1,0.25,0.25,0.3333,0,"))
+        #expect(rows.contains("2025-Q4,2025-10-01,2025-12-31,fix,ktlo,0,0,0,,,,0,"))
 
         let markdown = try Shell.ktlo(["report", "--repo", path, "--format", "markdown", "--by-author"])
         #expect(markdown.standardOutputText.contains("| 2025-Q1 | 4 | 2 | 3 | 50.0 % | 16.7 % | 33.3 % |  | 0 |"))

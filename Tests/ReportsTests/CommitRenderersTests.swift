@@ -115,12 +115,12 @@ import Testing
         let rows = text.components(separatedBy: "\r\n")
         #expect(rows.count == 4)  // header, two rows, and the empty string after the last CRLF
         #expect(rows[0] == "sha,parents,author_name,author_email,author_time,category,bucket,confidence,added,"
-            + "deleted,files,excluded_files,summary")
+            + "deleted,files,excluded_files,summary,repository")
         #expect(rows[1].hasPrefix("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,"))
         // A cell that would start a formula is prefixed with a quote; quotes inside are doubled.
         #expect(rows[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",eve@example.com,"))
         #expect(rows[1].contains(",fix,ktlo,0.8,4,1,4,1,"))
-        #expect(rows[1].hasSuffix(",\"Fix \u{1B}]0;pwned\u{07}title, \"\"quoted\"\" | piped\""))
+        #expect(rows[1].hasSuffix(",\"Fix \u{1B}]0;pwned\u{07}title, \"\"quoted\"\" | piped\",repo"))
         #expect(rows[2].contains(" dddddddddddddddddddddddddddddddddddddddd,"))
     }
 
