@@ -30,13 +30,32 @@ final class OutputWriter {
             flushEachWrite = isatty(STDOUT_FILENO) == 1
             return
         }
-        let temporary = path + ".ktlo-\(getpid()).tmp"
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written in place, since renaming a file over it
+            // would replace the device itself.
+            let opened = open(path, O_WRONLY)
+            guard opened >= 0 else {
+                throw .unusable("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            descriptor = opened
+            target = path
+            temporaryPath = nil
+            flushEachWrite = isatty(opened) == 1
+            return
+        }
+        // Through a symbolic link, the file it points to is the one replaced; the link stays.
+        let resolved = realpath(path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? path
+        let temporary = resolved + ".ktlo-\(getpid()).tmp"
         let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard opened >= 0 else {
             throw .unusable("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         descriptor = opened
-        target = path
+        target = resolved
         temporaryPath = temporary
         flushEachWrite = false
     }
@@ -46,6 +65,8 @@ final class OutputWriter {
         if !finished, let temporaryPath {
             close(descriptor)
             unlink(temporaryPath)
+        } else if !finished, target != nil {
+            close(descriptor)
         }
     }
 
@@ -62,7 +83,11 @@ final class OutputWriter {
     func finish() throws(CommandFailure) {
         try flush()
         finished = true
-        guard let target, let temporaryPath else { return }
+        guard let target else { return }
+        guard let temporaryPath else {
+            guard close(descriptor) == 0 else { throw .unusable("cannot write \(target): \(String(cString: strerror(errno)))") }
+            return
+        }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporaryPath, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)

@@ -92,6 +92,28 @@ import TestSupport
         #expect(unwritable.standardErrorText.hasPrefix("ktlo: error: cannot write "))
     }
 
+    @Test func outputToAPipeOrThroughALinkLeavesThemInPlace() throws {
+        let scratch = try Fixtures.temporaryFolder()
+        let repository = try Fixtures.path("linear")
+        // A named pipe (like /dev/null or /dev/stdout, not a regular file) is written to, never renamed over.
+        let pipe = try Shell.run(["sh", "-c", "mkfifo pipe && { cat pipe > received & } && \"$0\" commits --repo \"$1\" "
+                                    + "--format csv -o pipe; status=$?; wait; exit $status",
+                                  Shell.ktloPath, repository], in: scratch)
+        #expect(pipe.status == 0, "\(pipe.standardErrorText)")
+        let type = try FileManager.default.attributesOfItem(atPath: scratch + "/pipe")[.type] as? FileAttributeType
+        #expect(type != .typeRegular)
+        let received = try String(contentsOfFile: scratch + "/received", encoding: .utf8)
+        #expect(received.hasPrefix("sha,"))
+
+        // Through a symbolic link, the file it names is replaced and the link stays a link.
+        try Data("old".utf8).write(to: URL(fileURLWithPath: scratch + "/real.csv"))
+        try FileManager.default.createSymbolicLink(atPath: scratch + "/link.csv", withDestinationPath: "real.csv")
+        let linked = try Shell.ktlo(["commits", "--repo", repository, "--format", "csv", "-o", scratch + "/link.csv"])
+        #expect(linked.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch + "/link.csv") == "real.csv")
+        #expect(try String(contentsOfFile: scratch + "/real.csv", encoding: .utf8).hasPrefix("sha,"))
+    }
+
     @Test func shallowCloneWarnsOnStderrAndInJSON() throws {
         let path = try Fixtures.path("shallow")
         let result = try Shell.ktlo(["commits", "--repo", path, "--format", "json"])
