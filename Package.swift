@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ktlo",
             dependencies: [
-                "Git", "History", "Analysis", "Configuration", "Reports",
+                "Git", "ChurnCache", "History", "Analysis", "Configuration", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ public enum ChurnCacheError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unusable(let path, let reason):
-            "cannot use the cache at \(path): \(reason) (run with --no-cache, or give another --cache PATH)"
+            "cannot use the cache at \(path): \(reason)"
         }
     }
 }

@@ -1,4 +1,3 @@
-import ChurnCache
 import Git
 
 /// Why a history cannot be read. Each case reads as one line a person can act on.
@@ -12,7 +11,6 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     case unbornHead(branch: String)
     case unknownRevision(String, GitError)
     case unreadableObject(GitError)
-    case unusableCache(ChurnCacheError)
 
     public var description: String {
         switch self {
@@ -35,8 +33,6 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "unknown revision '\(revision)': \(error.message)"
         case .unreadableObject(let error):
             "cannot read the history: \(error.message)"
-        case .unusableCache(let error):
-            error.description
         }
     }
 }

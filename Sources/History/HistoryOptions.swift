@@ -43,13 +43,13 @@ public struct HistoryOptions: Sendable {
     }
 }
 
-/// Where a reader keeps the diffs of the commits it read, so that the next run reads them back.
+/// Where a reader keeps the diffs of the commits it read, so that the next run reads them back. A cache that
+/// cannot be created or opened is never fatal: the run goes on without it, with a warning.
 public enum CacheLocation: Sendable, Hashable {
     /// No cache: every commit is diffed.
     case none
-    /// `ktlo/churn.sqlite` in the repository's git directory (shared by its worktrees); when that cannot be
-    /// written, the run goes on without a cache, with a warning.
+    /// `ktlo/churn.sqlite` in the repository's git directory (shared by its worktrees).
     case inRepository
-    /// A file the user chose; a cache there that cannot be opened is an error.
+    /// A file the user chose.
     case file(String)
 }

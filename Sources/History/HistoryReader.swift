@@ -112,23 +112,21 @@ public final class HistoryReader {
             throw .unreadableObject(error)
         }
         mailmap = try? repository.mailmap()
-        switch options.cache {
-        case .none:
-            cache = nil
-        case .file(let path):
+        // The cache only ever saves time: when it cannot be used, the run goes on without it, with a warning.
+        let cachePath: String? = switch options.cache {
+        case .none: nil
+        case .file(let path): path
+        case .inRepository: Self.defaultCachePath(for: repository)
+        }
+        if let cachePath {
             do {
-                cache = try ChurnCache(path: path)
-            } catch {
-                throw .unusableCache(error)
-            }
-        case .inRepository:
-            let path = Self.defaultCachePath(for: repository)
-            do {
-                cache = try ChurnCache(path: path)
+                cache = try ChurnCache(path: cachePath)
             } catch {
                 cache = nil
                 notices.append(HistoryWarning(kind: "cache", message: "no cache for this run: \(error)"))
             }
+        } else {
+            cache = nil
         }
         scheduler = DiffScheduler(repository: repository, repositoryPath: repositoryPath, options: options.diff,
                                   jobs: options.jobs, cache: cache)
@@ -201,6 +199,7 @@ public final class HistoryReader {
             do {
                 guard let next = try walk.next() else {
                     walkDone = true
+                    recordTip()
                     break
                 }
                 commit = next
@@ -311,6 +310,14 @@ public final class HistoryReader {
     private func warn(_ kind: String, _ message: String) {
         guard warnedKinds.insert(kind).inserted else { return }
         notices.append(HistoryWarning(kind: kind, message: message))
+    }
+
+    /// Once a whole walk is read, the cache remembers its tip as the last analysed commit of the revision (`HEAD`
+    /// when none was named), which is where `ktlo ci` starts its next run. Ranges are not tips, so they are not kept.
+    private func recordTip() {
+        guard let cache, let tip = include.first, include.count == 1, exclude.isEmpty else { return }
+        let revision = options.revisions.isEmpty ? "HEAD" : options.revisions[0]
+        cache.recordTip(tip, of: revision)
     }
 
     /// Where ``CacheLocation/inRepository`` keeps the cache of `repository`.

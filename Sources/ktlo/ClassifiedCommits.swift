@@ -5,8 +5,10 @@ import History
 enum ClassifiedCommits {
     /// Records are classified in batches (the classifier's tables stay in the CPU caches, and a batch is spread over
     /// the cores); a batch is handed on when it holds 512 records or has waited 100 ms, so output still streams.
-    static func forEach(in readers: [HistoryReader], classifier: CommitClassifier,
+    /// `progress`, when given, advances by one per record read and is cleared at the end.
+    static func forEach(in readers: [HistoryReader], classifier: CommitClassifier, progress: ProgressDisplay? = nil,
                         _ body: (ClassifiedCommit) throws -> Void) throws {
+        defer { progress?.finish() }
         var batch: [CommitRecord] = []
         let clock = ContinuousClock()
         var batchStarted = clock.now
@@ -19,6 +21,7 @@ enum ClassifiedCommits {
         }
         for reader in readers {
             while let record = try reader.next() {
+                progress?.advance()
                 if batch.isEmpty { batchStarted = clock.now }
                 batch.append(record)
                 if batch.count >= 512 || clock.now - batchStarted > .milliseconds(100) { try flush() }

@@ -105,12 +105,16 @@ enum CommitRendering {
         }
         printNewWarnings()
         try writer.write(renderer.begin(sources[0].context))
+        // Records streaming to the same terminal would tangle with a progress line.
+        let streamsToTerminal = output.output == nil && Terminal.standardOutputIsTerminal
+        let progress = ProgressDisplay.make(for: readers, quiet: output.quiet || streamsToTerminal)
         do {
             for (index, source) in sources.enumerated() {
                 if index > 0 && source.name != sources[index - 1].name {
                     try writer.write(renderer.enter(source.context))
                 }
-                try ClassifiedCommits.forEach(in: [source.reader], classifier: source.classifier) { commit in
+                try ClassifiedCommits.forEach(in: [source.reader], classifier: source.classifier,
+                                              progress: progress) { commit in
                     try writer.write(renderer.render(commit))
                 }
             }

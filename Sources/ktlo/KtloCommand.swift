@@ -11,7 +11,7 @@ struct KtloCommand: ParsableCommand {
             breached, 2 bad usage or an unreadable repository.
             """,
         version: KtloVersion.current,
-        subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, InitCommand.self]
+        subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, InitCommand.self, CacheCommand.self]
     )
 }
 

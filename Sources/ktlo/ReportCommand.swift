@@ -68,7 +68,8 @@ struct ReportCommand: ParsableCommand {
         let classifier = try session.classifier(measuringOn: reader)
         var builder = EffortReportBuilder(options: try builderOptions(session.configuration))
         do {
-            try ClassifiedCommits.forEach(in: [reader], classifier: classifier) { commit in
+            let progress = ProgressDisplay.make(for: [reader], quiet: output.quiet)
+            try ClassifiedCommits.forEach(in: [reader], classifier: classifier, progress: progress) { commit in
                 builder.add(commit, isBot: commit.isBot)
             }
         } catch let error as HistoryError {

@@ -31,7 +31,7 @@ enum Terminal {
         writeToStandardError("ktlo: warning: \(message)\n")
     }
 
-    private static func writeToStandardError(_ text: String) {
+    static func writeToStandardError(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

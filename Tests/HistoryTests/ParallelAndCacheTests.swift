@@ -62,6 +62,14 @@ import TestSupport
         #expect(cold == plain)
         #expect(warm == plain)
         #expect(warmReader.warnings.isEmpty)
+        // The walk's tip is remembered for the next run; a range or a cut-short walk is not a tip.
+        let head = try warmReader.repository.resolveCommit("HEAD")
+        #expect(warmReader.cache?.recordedTip(of: "HEAD") == head)
+        _ = try lines("busy", HistoryOptions(revisions: ["HEAD~5"], maxCount: 3, cache: .file(cache)))
+        _ = try lines("busy", HistoryOptions(revisions: ["HEAD~9..HEAD~2"], cache: .file(cache)))
+        #expect(try ChurnCache(path: cache).statistics().tips.map(\.revision) == ["HEAD"])
+        _ = try lines("busy", HistoryOptions(revisions: ["HEAD~5"], cache: .file(cache)))
+        #expect(try ChurnCache(path: cache).recordedTip(of: "HEAD~5") == warmReader.repository.resolveCommit("HEAD~5"))
     }
 
     @Test func changedDiffSettingsDoNotReuseTheCache() throws {
