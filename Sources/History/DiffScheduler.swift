@@ -10,28 +10,30 @@ struct DiffRequest: Sendable {
     let tree: ObjectID
 }
 
-/// Diffs a window of commits: what the cache holds is read from it, the rest is diffed on `jobs` threads and stored.
+/// Diffs windows of commits: what the cache holds is read from it, the rest is diffed on `jobs` threads and stored.
 ///
-/// libgit2 objects are not shared between threads, so each worker owns a repository opened on the same path. The
+/// libgit2 objects are not shared between threads, so each worker owns a repository opened on the same path. A
 /// window is cut into runs of consecutive commits handed out in turn, which keeps each worker's trees and blobs warm
 /// (consecutive commits share most trees, and one commit's new file is the next change's old file) while a run of
-/// expensive commits cannot leave the other workers idle. Results come back in the window's order, so the output
-/// is the same for any number of jobs.
+/// expensive commits cannot leave the other workers idle. Windows are diffed one after the other on a serial queue,
+/// in the background: the caller walks and consumes one window while the next is diffed. Results come back in each
+/// window's order, so the output is the same for any number of jobs.
 final class DiffScheduler {
-    private let repository: Repository
     private let repositoryPath: String
     private let options: DiffOptions
     private let jobs: Int
     private let cache: ChurnCache?
     private let settingsKey: String
-    private var workers: [Worker] = []
+    private var workers: [Worker]?
+    private var workerError: GitError?
+    /// Runs one window's diffs at a time, so that no worker's repository is ever used by two threads.
+    private let queue = DispatchQueue(label: "ktlo.diff-scheduler")
 
     /// Diffs read from the cache, and diffs computed, over the scheduler's life.
     private(set) var cacheHits = 0
     private(set) var computed = 0
 
-    init(repository: Repository, repositoryPath: String, options: DiffOptions, jobs: Int, cache: ChurnCache?) {
-        self.repository = repository
+    init(repositoryPath: String, options: DiffOptions, jobs: Int, cache: ChurnCache?) {
         self.repositoryPath = repositoryPath
         self.options = options
         self.jobs = max(1, jobs)
@@ -39,10 +41,25 @@ final class DiffScheduler {
         settingsKey = ChurnCache.settingsKey(for: options)
     }
 
-    /// The diffs of `requests`, in their order.
-    func diffs(_ requests: [DiffRequest]) -> [Result<TreeDiff, GitError>] {
-        guard !requests.isEmpty else { return [] }
-        let cached = cache?.diffs(of: requests.lazy.map(\.commit), settings: settingsKey) ?? [:]
+    /// A window whose diffs are under way.
+    final class Pending {
+        fileprivate let requests: [DiffRequest]
+        fileprivate var results: [Result<TreeDiff, GitError>?]
+        fileprivate let missing: [Int]
+        fileprivate let slots: ResultSlots?
+        fileprivate let done = DispatchGroup()
+
+        fileprivate init(requests: [DiffRequest], results: [Result<TreeDiff, GitError>?], missing: [Int]) {
+            self.requests = requests
+            self.results = results
+            self.missing = missing
+            slots = missing.isEmpty ? nil : ResultSlots(count: missing.count)
+        }
+    }
+
+    /// Starts the diffs of `requests`: the cache is read now, the rest is queued for the workers.
+    func start(_ requests: [DiffRequest]) -> Pending {
+        let cached = requests.isEmpty ? [:] : cache?.diffs(of: requests.lazy.map(\.commit), settings: settingsKey) ?? [:]
         cacheHits += cached.count
         var results = [Result<TreeDiff, GitError>?](repeating: nil, count: requests.count)
         var missing: [Int] = []
@@ -53,51 +70,51 @@ final class DiffScheduler {
                 missing.append(index)
             }
         }
-        guard !missing.isEmpty else { return results.map { $0! } }
-
-        let computedDiffs = compute(missing.map { requests[$0] })
-        computed += missing.count
-        var fresh: [(commit: ObjectID, files: [FileDelta])] = []
-        for (index, result) in zip(missing, computedDiffs) {
-            results[index] = result
-            // A diff made with objects missing is not the commit's true diff: it is not kept.
-            if case .success(let diff) = result, !diff.renamesSkipped, !diff.files.contains(where: \.isContentMissing) {
-                fresh.append((requests[index].commit, diff.files))
-            }
-        }
-        cache?.store(fresh, settings: settingsKey)
-        return results.map { $0! }
-    }
-
-    private func compute(_ requests: [DiffRequest]) -> [Result<TreeDiff, GitError>] {
-        let options = self.options
-        let repository = self.repository
-        func inline() -> [Result<TreeDiff, GitError>] {
-            requests.map { request in Result { () throws(GitError) in try Self.diff(request, in: repository, options) } }
-        }
-        guard jobs > 1, requests.count > 1 else { return inline() }
+        let pending = Pending(requests: requests, results: results, missing: missing)
+        guard let slots = pending.slots else { return pending }
+        let workers: [Worker]
         do {
-            try openWorkers()
+            workers = try openWorkers()
         } catch {
-            // Without a second handle, one thread does it all.
-            return inline()
+            for index in 0..<missing.count { slots.set(index, .failure(error)) }
+            return pending
         }
-        let output = ResultSlots(count: requests.count)
-        let runLength = max(1, (requests.count + 4 * jobs - 1) / (4 * jobs))
-        let runs = stride(from: 0, to: requests.count, by: runLength).map { $0..<min($0 + runLength, requests.count) }
-        let nextRun = RunDispenser(count: runs.count)
-        let workers = self.workers
-        DispatchQueue.concurrentPerform(iterations: workers.count) { workerIndex in
-            let repository = workers[workerIndex].repository
-            while let run = nextRun.take() {
-                for index in runs[run] {
-                    output.set(index, Result { () throws(GitError) in
-                        try Self.diff(requests[index], in: repository, options)
-                    })
+        let work = missing.map { requests[$0] }
+        let options = self.options
+        let runLength = max(1, (work.count + 4 * workers.count - 1) / (4 * workers.count))
+        let runs = stride(from: 0, to: work.count, by: runLength).map { $0..<min($0 + runLength, work.count) }
+        queue.async(group: pending.done) {
+            let nextRun = RunDispenser(count: runs.count)
+            DispatchQueue.concurrentPerform(iterations: min(workers.count, runs.count)) { workerIndex in
+                let repository = workers[workerIndex].repository
+                while let run = nextRun.take() {
+                    for index in runs[run] {
+                        slots.set(index, Result { () throws(GitError) in
+                            try Self.diff(work[index], in: repository, options)
+                        })
+                    }
                 }
             }
         }
-        return output.values()
+        return pending
+    }
+
+    /// Waits for a window's diffs, stores the new ones, and returns them all in the window's order.
+    func finish(_ pending: Pending) -> [Result<TreeDiff, GitError>] {
+        guard let slots = pending.slots else { return pending.results.map { $0! } }
+        pending.done.wait()
+        computed += pending.missing.count
+        var fresh: [(commit: ObjectID, files: [FileDelta])] = []
+        for (slot, index) in pending.missing.enumerated() {
+            let result = slots.value(slot)
+            pending.results[index] = result
+            // A diff made with objects missing is not the commit's true diff: it is not kept.
+            if case .success(let diff) = result, !diff.renamesSkipped, !diff.files.contains(where: \.isContentMissing) {
+                fresh.append((pending.requests[index].commit, diff.files))
+            }
+        }
+        cache?.store(fresh, settings: settingsKey)
+        return pending.results.map { $0! }
     }
 
     private static func diff(_ request: DiffRequest, in repository: Repository, _ options: DiffOptions)
@@ -106,9 +123,18 @@ final class DiffScheduler {
         return try repository.diff(from: parentTree, to: request.tree, options: options)
     }
 
-    private func openWorkers() throws(GitError) {
-        while workers.count < jobs {
-            workers.append(Worker(repository: try Repository.open(at: repositoryPath)))
+    /// The workers' repositories, opened on first need (a run served wholly by the cache opens none).
+    private func openWorkers() throws(GitError) -> [Worker] {
+        if let workers { return workers }
+        if let workerError { throw workerError }
+        do {
+            var opened: [Worker] = []
+            for _ in 0..<jobs { opened.append(Worker(repository: try Repository.open(at: repositoryPath))) }
+            workers = opened
+            return opened
+        } catch {
+            workerError = error
+            throw error
         }
     }
 }
@@ -116,7 +142,8 @@ final class DiffScheduler {
 /// A repository that one worker thread uses at a time.
 ///
 /// `@unchecked` because ``Repository`` is not Sendable, rightly: libgit2 objects must not be used by two threads at
-/// once. Each worker is taken by exactly one iteration of `concurrentPerform`, so no two threads ever share one.
+/// once. Windows run one at a time on the scheduler's serial queue, and each worker is taken by exactly one
+/// iteration of `concurrentPerform` within a window, so no two threads ever share one.
 private final class Worker: @unchecked Sendable {
     let repository: Repository
 
@@ -163,7 +190,7 @@ private final class ResultSlots: @unchecked Sendable {
     }
 
     /// Read once every worker has finished.
-    func values() -> [Result<TreeDiff, GitError>] {
-        slots.map { $0! }
+    func value(_ index: Int) -> Result<TreeDiff, GitError> {
+        slots[index]!
     }
 }

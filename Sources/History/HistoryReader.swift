@@ -54,7 +54,19 @@ public final class HistoryReader {
     private var windowPosition = 0
     private var windowSize = 16
     private var walkDone = false
+    /// The walk reached its end (not a failure, not `maxCount`).
+    private var walkCompleted = false
     private var walkError: GitError?
+    private var walked = 0
+    /// The window walked after the current one, its diffs under way.
+    private var ahead: WalkedWindow?
+
+    private struct WalkedWindow {
+        let commits: [(commit: Commit, diff: Result<TreeDiff, GitError>?)]
+        /// Where in `commits` each requested diff goes.
+        let requestSlots: [Int]
+        let pending: DiffScheduler.Pending
+    }
 
     /// Opens the repository at or above `path` (the current folder when `nil`) and prepares the walk.
     public convenience init(path: String?, options: HistoryOptions) throws(HistoryError) {
@@ -128,8 +140,9 @@ public final class HistoryReader {
         } else {
             cache = nil
         }
-        scheduler = DiffScheduler(repository: repository, repositoryPath: repositoryPath, options: options.diff,
-                                  jobs: options.jobs, cache: cache)
+        // Workers open the git directory itself: the folder the user named may hold it under another name.
+        scheduler = DiffScheduler(repositoryPath: repository.gitDirectory, options: options.diff, jobs: options.jobs,
+                                  cache: cache)
         if !shallowBoundary.isEmpty {
             warn("shallow_clone",
                  "shallow clone: history is cut off at \(shallowBoundary.count) boundary commit(s), so older "
@@ -144,7 +157,13 @@ public final class HistoryReader {
             if let maxCount = options.maxCount, delivered >= maxCount { return nil }
             if windowPosition == window.count {
                 try fillWindow()
-                if window.isEmpty { return nil }
+                if window.isEmpty {
+                    if walkCompleted {
+                        walkCompleted = false
+                        recordTip()
+                    }
+                    return nil
+                }
             }
             let (commit, diff) = window[windowPosition]
             windowPosition += 1
@@ -182,30 +201,47 @@ public final class HistoryReader {
         }
     }
 
-    /// Walks the next commits of the range and diffs those that need it, all at once. The window starts small, so
-    /// the first records come quickly, and grows to keep every worker busy.
+    /// Makes the next window current: its diffs were started when it was walked; the window after it is walked and
+    /// started now, before waiting, so the workers diff it while the caller reads this one.
     private func fillWindow() throws(HistoryError) {
         window.removeAll(keepingCapacity: true)
         windowPosition = 0
+        if ahead == nil { ahead = walkWindow() }
+        guard let current = ahead else {
+            if let walkError {
+                self.walkError = nil
+                throw .unreadableObject(walkError)
+            }
+            return
+        }
+        ahead = walkWindow()
+        window = current.commits
+        for (slot, diff) in zip(current.requestSlots, scheduler.finish(current.pending)) {
+            window[slot].diff = diff
+        }
+    }
+
+    /// The next commits of the range, with the diffs of those that need one started; `nil` when the walk is over
+    /// (or failed: the commits walked before a failure come first, and the error in their place).
+    private func walkWindow() -> WalkedWindow? {
         var limit = windowSize
         if let maxCount = options.maxCount, !options.paths.narrowsCommits {
-            limit = min(limit, maxCount - delivered)
+            limit = min(limit, maxCount - walked)
         }
         windowSize = min(windowSize * 2, 256 * max(1, options.jobs))
+        var commits: [(commit: Commit, diff: Result<TreeDiff, GitError>?)] = []
         var requests: [DiffRequest] = []
         var requestSlots: [Int] = []
-        while !walkDone && window.count < limit {
+        while !walkDone && commits.count < limit {
             let commit: Commit
             do {
                 guard let next = try walk.next() else {
                     walkDone = true
-                    recordTip()
+                    walkCompleted = true
                     break
                 }
                 commit = next
             } catch {
-                // The commits walked so far come first; the error surfaces in its place.
-                if window.isEmpty { throw .unreadableObject(error) }
                 walkError = error
                 walkDone = true
                 break
@@ -215,17 +251,13 @@ public final class HistoryReader {
             let isBoundary = shallowBoundary.contains(commit.id)
             if !isBoundary && (!commit.isMerge || options.diffMerges) {
                 requests.append(DiffRequest(commit: commit.id, firstParent: commit.parents.first, tree: commit.tree))
-                requestSlots.append(window.count)
+                requestSlots.append(commits.count)
             }
-            window.append((commit, nil))
+            commits.append((commit, nil))
         }
-        if window.isEmpty, let walkError {
-            self.walkError = nil
-            throw .unreadableObject(walkError)
-        }
-        for (slot, diff) in zip(requestSlots, scheduler.diffs(requests)) {
-            window[slot].diff = diff
-        }
+        walked += commits.count
+        guard !commits.isEmpty else { return nil }
+        return WalkedWindow(commits: commits, requestSlots: requestSlots, pending: scheduler.start(requests))
     }
 
     /// The subjects of the newest `limit` non-merge commits of the same range and dates, read without diffing:
