@@ -1,0 +1,78 @@
+import Analysis
+
+/// `--format table`: aligned columns for people; under each row, its smells with the numbers behind them; at the end,
+/// the share of the KTLO effort that landed in these hotspots.
+public struct TableHotspotsRenderer: HotspotsRenderer {
+    private let width: Int?
+
+    /// - Parameter width: the terminal's width; `nil` for no limit.
+    public init(width: Int? = nil) {
+        self.width = width
+    }
+
+    private static let columns: [(title: String, width: Int)] = [
+        ("RANK", 4), ("SCORE", 9), ("= FREQ", 6), ("× √CPLX", 7), ("× FIX", 5), ("CHANGES", 7), ("FIXES", 5),
+        ("CPLX", 6), ("LOC", 6), ("AUTHORS", 7), ("OWNER", 5),
+    ]
+    private static let fixedWidth = columns.reduce(0) { $0 + $1.width + 2 }
+
+    public func render(_ report: HotspotsReport) -> String {
+        var text = line(Self.columns.map(\.title), path: report.grouping == .file ? "FILE" : "FOLDER")
+        for hotspot in report.hotspots {
+            let history = hotspot.history
+            text += line([
+                String(hotspot.rank),
+                Self.fixed(hotspot.score, 1),
+                Self.fixed(hotspot.factors.frequency, 0),
+                Self.fixed(hotspot.factors.complexity, 2),
+                Self.fixed(hotspot.factors.fixAttraction, 2),
+                String(history.revisions),
+                String(history.fixes),
+                String(hotspot.metrics.complexity),
+                String(hotspot.metrics.codeLines),
+                String(history.authors.count),
+                "\(Int((history.ownership * 100).rounded()))%",
+            ], path: TerminalText.sanitized(hotspot.path))
+            for smell in hotspot.smells {
+                text += "      " + TerminalText.sanitized("\(smell.kind.rawValue.replacingOccurrences(of: "_", with: " ")): "
+                                                         + smell.detail) + "\n"
+            }
+        }
+        if report.hotspots.isEmpty {
+            text += "no file changed in the range\n"
+        }
+        let ktlo = report.ktloInHotspots
+        let shares = EffortMeasure.allCases.map { measure in
+            "\(Int((ktlo.share(measure) * 100).rounded())) % of its \(measure.rawValue.replacingOccurrences(of: "_", with: "-"))"
+        }
+        text += "\nKTLO in these \(ktlo.top) hotspots: " + shares.joined(separator: ", ")
+            + " (\(Self.fixed(ktlo.inHotspots.devDays, 1)) of \(Self.fixed(ktlo.ktlo.devDays, 1)) dev-days)\n"
+        text += "score = FREQ (changes + recent changes) × √(1 + complexity) × (1 + fix score); "
+            + "\(report.ranked) \(report.grouping == .file ? "files" : "folders") ranked, "
+            + "\(report.source.commits) commits\n"
+        return text
+    }
+
+    private func line(_ cells: [String], path: String) -> String {
+        var text = ""
+        for (cell, column) in zip(cells, Self.columns) {
+            text += TerminalText.rightAligned(cell, width: column.width) + "  "
+        }
+        let room = width.map { max(10, $0 - Self.fixedWidth) }
+        text += room.map { TerminalText.fitted(path, width: $0, pad: false) } ?? path
+        return text + "\n"
+    }
+
+    static func fixed(_ value: Double, _ places: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = places == 0 ? String(Int(rounded)) : "\(rounded)"
+        if places > 0 {
+            let decimals = text.split(separator: ".").last.map(\.count) ?? 0
+            text += String(repeating: "0", count: max(0, places - decimals))
+        }
+        return text
+    }
+}
