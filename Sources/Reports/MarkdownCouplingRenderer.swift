@@ -12,7 +12,7 @@ public struct MarkdownCouplingRenderer: CouplingRenderer {
             text += MarkdownCell.row([MarkdownCell.code(pair.pathA), MarkdownCell.code(pair.pathB), String(pair.shared),
                                       "\(pair.degree) %", String(pair.averageRevisions)])
         }
-        text += "\n\(report.couplings.count) pairs (code-maat's degree: 100 × shared / average revisions).\n"
+        text += "\n\(report.couplings.count) \(report.couplings.count == 1 ? "pair" : "pairs") (code-maat's degree: 100 × shared / average revisions).\n"
         return text
     }
 }

@@ -14,7 +14,7 @@ public struct TableCouplingRenderer: CouplingRenderer {
         }
         if report.couplings.isEmpty { text += "no pair of files passes the thresholds\n" }
         let options = report.options
-        text += "\n\(report.couplings.count) pairs: changed together in at least \(options.minimumShared) commits, "
+        text += "\n\(report.couplings.count) \(report.couplings.count == 1 ? "pair" : "pairs"): changed together in at least \(options.minimumShared) commits, "
             + "at least \(options.minimumDegree) % of their average revisions (at least \(options.minimumRevisions)); "
             + "commits touching more than \(options.maximumChangesetSize) files left out; "
             + "\(report.source.commits) commits\n"
