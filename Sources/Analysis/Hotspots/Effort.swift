@@ -1,13 +1,3 @@
-/// DESIGN.md's three measures of effort.
-public enum EffortMeasure: String, Sendable, Hashable, CaseIterable {
-    /// Each commit counts 1.
-    case commits
-    /// Lines added and deleted in files that count.
-    case churn
-    /// Each (person, day) is one dev-day, split equally among that person's commits of the day; bots spend none.
-    case devDays = "dev_days"
-}
-
 /// Effort in each measure.
 public struct Effort: Sendable, Hashable {
     public var commits = 0.0
