@@ -9,7 +9,7 @@ public struct CSVHotspotsRenderer: HotspotsRenderer {
             "rank", "path", "score", "revisions", "recent_revisions", "churn", "authors", "main_author", "ownership",
             "fixes", "fix_score", "ktlo_share_dev_days", "loc", "complexity", "complexity_source",
             "indentation_complexity", "first_changed", "last_changed", "factor_frequency", "factor_complexity",
-            "factor_fix_attraction", "coupled", "smells",
+            "factor_fix_attraction", "coupled", "smells", "sum_of_coupling", "trend",
         ])
         for hotspot in report.hotspots {
             let history = hotspot.history, metrics = hotspot.metrics
@@ -28,7 +28,7 @@ public struct CSVHotspotsRenderer: HotspotsRenderer {
                 Self.number(history.ktloShare(.devDays)),
                 String(metrics.codeLines),
                 String(metrics.complexity),
-                report.grouping != .file ? "sum" : (metrics.cyclomatic == nil ? "indentation" : "cyclomatic"),
+                !report.grouping.isFile ? "sum" : (metrics.cyclomatic == nil ? "indentation" : "cyclomatic"),
                 Self.number(metrics.indentation, 2),
                 history.firstChange?.iso8601 ?? "",
                 history.lastChange?.iso8601 ?? "",
@@ -37,6 +37,8 @@ public struct CSVHotspotsRenderer: HotspotsRenderer {
                 Self.number(hotspot.factors.fixAttraction),
                 CSVField.text(hotspot.coupled.map { "\($0.path) \($0.degree)%" }.joined(separator: "; ")),
                 CSVField.text(hotspot.smells.map { "\($0.kind.rawValue): \($0.detail)" }.joined(separator: "; ")),
+                String(hotspot.sumOfCoupling),
+                hotspot.trend.map { "\($0.time.localDate) \($0.complexity)" }.joined(separator: "; "),
             ])
         }
         return text

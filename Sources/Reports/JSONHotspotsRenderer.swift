@@ -13,7 +13,7 @@ public struct JSONHotspotsRenderer: HotspotsRenderer {
             ("by", .string(report.grouping.description)),
             ("recent_days", .integer(report.recentDays)),
             ("ranked", .integer(report.ranked)),
-            ("hotspots", .array(report.hotspots.map { Self.hotspot($0, isFolder: report.grouping != .file) })),
+            ("hotspots", .array(report.hotspots.map { Self.hotspot($0, isFolder: !report.grouping.isFile) })),
             ("ktlo_in_hotspots", .object([("top", .integer(ktlo.top))] + EffortMeasure.allCases.map { measure in
                 (measure.rawValue, .object([("ktlo", .rounded(ktlo.ktlo[measure])),
                                             ("in_hotspots", .rounded(ktlo.inHotspots[measure])),
@@ -61,6 +61,7 @@ public struct JSONHotspotsRenderer: HotspotsRenderer {
             ("language", .optional(metrics.language?.rawValue)),
             ("functions", .integer(metrics.functions)),
             ("indentation_complexity", .rounded(metrics.indentation, 2)),
+            ("sum_of_coupling", .integer(hotspot.sumOfCoupling)),
             ("coupled", .array(hotspot.coupled.map {
                 .object([("path", .string($0.path)), ("degree", .integer($0.degree)), ("shared", .integer($0.shared))])
             })),

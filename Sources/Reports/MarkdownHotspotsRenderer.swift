@@ -5,7 +5,7 @@ public struct MarkdownHotspotsRenderer: HotspotsRenderer {
     public init() {}
 
     public func render(_ report: HotspotsReport) -> String {
-        let noun = report.grouping == .file ? "File" : "Folder"
+        let noun = report.grouping.noun.prefix(1).uppercased() + report.grouping.noun.dropFirst()
         var text = "## Hotspots\n\n"
         text += MarkdownCell.row(["#", noun, "Score", "Changes", "Fixes", "Complexity", "LoC", "Authors", "Smells"])
         text += "|---:|---|---:|---:|---:|---:|---:|---:|---|\n"
@@ -20,13 +20,17 @@ public struct MarkdownHotspotsRenderer: HotspotsRenderer {
                 String(hotspot.metrics.complexity),
                 String(hotspot.metrics.codeLines),
                 String(history.authors.count),
-                hotspot.smells.map { MarkdownCell.text("\($0.kind.rawValue): \($0.detail)") }.joined(separator: "<br>"),
+                (hotspot.smells.map { MarkdownCell.text("\($0.kind.rawValue): \($0.detail)") }
+                    + (TableHotspotsRenderer.trend(hotspot).map { ["trend: " + MarkdownCell.text($0)] } ?? [])
+                    + (hotspot.coupled.isEmpty ? [] : ["coupled: " + hotspot.coupled.prefix(3).map {
+                        MarkdownCell.code($0.path) + " \($0.degree) %"
+                    }.joined(separator: ", ")])).joined(separator: "<br>"),
             ])
         }
         let ktlo = report.ktloInHotspots
-        text += "\nKTLO effort in these \(ktlo.top) hotspots: "
-            + EffortMeasure.allCases.map { "\(Int((ktlo.share($0) * 100).rounded())) % of \($0.rawValue)" }
-            .joined(separator: ", ") + ".\n\n"
+        text += "\nKTLO effort that landed in the top \(ktlo.top): \(TableHotspotsRenderer.percent(ktlo.share(.devDays))) of "
+            + "dev-days, \(TableHotspotsRenderer.percent(ktlo.share(.commits))) of commits, "
+            + "\(TableHotspotsRenderer.percent(ktlo.share(.churn))) of lines changed.\n\n"
         text += "Score = (changes + recent changes) × √(1 + complexity) × (1 + fix score); "
             + "\(report.ranked) ranked, \(report.source.commits) commits.\n"
         return text

@@ -17,7 +17,7 @@ public struct TableHotspotsRenderer: HotspotsRenderer {
     private static let fixedWidth = columns.reduce(0) { $0 + $1.width + 2 }
 
     public func render(_ report: HotspotsReport) -> String {
-        var text = line(Self.columns.map(\.title), path: report.grouping == .file ? "FILE" : "FOLDER")
+        var text = line(Self.columns.map(\.title), path: report.grouping.noun.uppercased())
         for hotspot in report.hotspots {
             let history = hotspot.history
             text += line([
@@ -37,18 +37,23 @@ public struct TableHotspotsRenderer: HotspotsRenderer {
                 text += "      " + TerminalText.sanitized("\(smell.kind.rawValue.replacingOccurrences(of: "_", with: " ")): "
                                                          + smell.detail) + "\n"
             }
+            if let trend = Self.trend(hotspot) { text += "      trend: " + trend + "\n" }
+            if !hotspot.coupled.isEmpty {
+                let partners = hotspot.coupled.prefix(3).map { "\($0.path) \($0.degree) % (\($0.shared) shared)" }
+                text += "      coupled: " + TerminalText.sanitized(partners.joined(separator: ", ")
+                                                                    + (hotspot.coupled.count > 3 ? ", …" : "")) + "\n"
+            }
         }
         if report.hotspots.isEmpty {
             text += "no file changed in the range\n"
         }
         let ktlo = report.ktloInHotspots
-        let shares = EffortMeasure.allCases.map { measure in
-            "\(Int((ktlo.share(measure) * 100).rounded())) % of its \(measure.rawValue.replacingOccurrences(of: "_", with: "-"))"
-        }
-        text += "\nKTLO in these \(ktlo.top) hotspots: " + shares.joined(separator: ", ")
-            + " (\(Self.fixed(ktlo.inHotspots.devDays, 1)) of \(Self.fixed(ktlo.ktlo.devDays, 1)) dev-days)\n"
+        text += "\nKTLO effort that landed in the top \(ktlo.top): "
+            + "\(Self.percent(ktlo.share(.devDays))) of dev-days (\(Self.fixed(ktlo.inHotspots.devDays, 1)) of "
+            + "\(Self.fixed(ktlo.ktlo.devDays, 1))), \(Self.percent(ktlo.share(.commits))) of commits, "
+            + "\(Self.percent(ktlo.share(.churn))) of lines changed\n"
         text += "score = FREQ (changes + recent changes) × √(1 + complexity) × (1 + fix score); "
-            + "\(report.ranked) \(report.grouping == .file ? "files" : "folders") ranked, "
+            + "\(report.ranked) \(report.grouping.noun)\(report.ranked == 1 ? "" : "s") ranked, "
             + "\(report.source.commits) commits\n"
         return text
     }
@@ -61,6 +66,17 @@ public struct TableHotspotsRenderer: HotspotsRenderer {
         let room = width.map { max(10, $0 - Self.fixedWidth) }
         text += room.map { TerminalText.fitted(path, width: $0, pad: false) } ?? path
         return text + "\n"
+    }
+
+    /// The complexity at each sampled point, oldest first: "26 → 30 → 44 (2024-01-08 … 2025-06-30)".
+    static func trend(_ hotspot: Hotspot) -> String? {
+        guard hotspot.trend.count >= 2, let first = hotspot.trend.first, let last = hotspot.trend.last else { return nil }
+        return "complexity " + hotspot.trend.map { String($0.complexity) }.joined(separator: " → ")
+            + " (\(first.time.localDate) … \(last.time.localDate))"
+    }
+
+    static func percent(_ share: Double) -> String {
+        "\(Int((share * 100).rounded())) %"
     }
 
     static func fixed(_ value: Double, _ places: Int) -> String {

@@ -35,7 +35,7 @@ struct CouplingCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("One row per 'file', or per folder: 'dir' or 'dir=DEPTH'.",
                                valueName: "file|dir[=depth]"))
-    var by = GroupingArgument(.file)
+    var by = GroupingArgument.file
 
     func validate() throws {
         try output.validate(formats: HotspotsCommand.formats, command: "coupling")
@@ -51,11 +51,11 @@ struct CouplingCommand: ParsableCommand {
         options.minimumShared = minShared
         options.minimumDegree = minDegree
         options.maximumChangesetSize = maxChangesetSize
-        let analysis = try HotspotAnalysis(history, grouping: by.grouping, quiet: output.quiet,
+        let analysis = try HotspotAnalysis(history, by: by, quiet: output.quiet,
                                            maxChangesetSize: maxChangesetSize)
         var pairs = CouplingAnalysis.pairs(analysis.result.coupling, options: options)
         if top > 0 { pairs = Array(pairs.prefix(top)) }
-        let report = CouplingReport(source: analysis.source, grouping: by.grouping, options: options, couplings: pairs,
+        let report = CouplingReport(source: analysis.source, grouping: analysis.grouping, options: options, couplings: pairs,
                                     sumOfCoupling: CouplingAnalysis.sumOfCoupling(analysis.result.coupling,
                                                                                   minimumRevisions: minRevs))
         let renderer: any CouplingRenderer = switch output.resolvedFormat(fallback: .json) {

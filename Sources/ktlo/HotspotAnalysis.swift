@@ -21,14 +21,16 @@ struct HotspotAnalysis {
     let repository: Repository
     let grouping: Grouping
 
-    static let recentDays = 182
+    /// The recent window's length by default: half a year.
+    static let defaultRecentDays = 182
 
-    init(_ history: HistoryArguments, grouping: Grouping, quiet: Bool,
+    init(_ history: HistoryArguments, by: GroupingArgument, recentDays: Int = defaultRecentDays, quiet: Bool,
          maxChangesetSize: Int = CouplingOptions().maximumChangesetSize) throws {
         let session = try AnalysisSession(history)
         let reader = try session.reader(history)
         let classifier = try session.classifier(measuringOn: reader)
         repository = session.repository
+        let grouping = by.grouping(components: session.configuration.components)
         self.grouping = grouping
 
         var tip: [TreeFile] = []
@@ -41,7 +43,7 @@ struct HotspotAnalysis {
         }
         files = Dictionary(tip.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
-        profile = try Self.profile(history, session: session, classifier: classifier)
+        profile = try Self.profile(history, session: session, classifier: classifier, recentDays: recentDays)
         var aggregator = HistoryAggregator(presentFiles: tip.map(\.path), profile: profile, grouping: grouping,
                                            maxChangesetSize: maxChangesetSize, isBot: classifier.isBot)
         var batch: [CommitRecord] = []
@@ -75,7 +77,7 @@ struct HotspotAnalysis {
 
     /// The range's span, recent window and author-days, from a walk that reads commits without diffing them.
     private static func profile(_ history: HistoryArguments, session: AnalysisSession,
-                                classifier: CommitClassifier) throws -> RangeProfile {
+                                classifier: CommitClassifier, recentDays: Int) throws -> RangeProfile {
         var builder = RangeProfile.Builder(recentDays: recentDays)
         do {
             var options = try history.historyOptions(session.configuration)
@@ -100,7 +102,7 @@ struct HotspotAnalysis {
         for history in result.entities where history.revisions > 0 {
             let measured = history.files.compactMap { perFile[$0] }
             guard !measured.isEmpty else { continue }
-            rows[history.path] = grouping == .file ? measured[0] : SourceMetrics.combined(measured)
+            rows[history.path] = grouping.isFile ? measured[0] : SourceMetrics.combined(measured)
         }
         return rows
     }
@@ -139,7 +141,7 @@ struct HotspotAnalysis {
     /// (its first and its latest version included), oldest first, each read from its blob as of that commit.
     func trend(of hotspot: Hotspot, points: Int = 6) -> [TrendPoint] {
         let samples = hotspot.history.samples  // newest first
-        guard grouping == .file, !samples.isEmpty else { return [] }
+        guard grouping.isFile, !samples.isEmpty else { return [] }
         let count = min(points, samples.count)
         let indices = Set(count == 1 ? [0] : (0..<count).map { $0 * (samples.count - 1) / (count - 1) })
         return indices.sorted(by: >).compactMap { index -> TrendPoint? in

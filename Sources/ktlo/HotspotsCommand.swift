@@ -26,28 +26,42 @@ struct HotspotsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("One row per 'file', or per folder: 'dir' (each file's folder) or 'dir=DEPTH' (the "
                                    + "first DEPTH folders of the path).", valueName: "file|dir[=depth]"))
-    var by = GroupingArgument(.file)
+    var by = GroupingArgument.file
+
+    @Option(help: ArgumentHelp("The recent window, in days before the newest commit of the range: its changes count "
+                                   + "double in the score, and authors without a commit in it count as gone.",
+                               valueName: "days"))
+    var recentDays = HotspotAnalysis.defaultRecentDays
+
+    @Option(help: ArgumentHelp("How many of the top hotspots get a complexity trend (read from up to 6 points of "
+                                   + "their history).", valueName: "count"))
+    var trends = 20
 
     static let formats: [OutputFormat] = [.table, .json, .csv, .markdown]
 
     func validate() throws {
         try output.validate(formats: Self.formats, command: "hotspots")
         guard top >= 0 else { throw ValidationError("--top must not be negative") }
+        guard recentDays >= 1 else { throw ValidationError("--recent-days must be at least 1") }
+        guard trends >= 0 else { throw ValidationError("--trends must not be negative") }
     }
 
     func run() throws {
-        let analysis = try HotspotAnalysis(history, grouping: by.grouping, quiet: output.quiet)
+        let analysis = try HotspotAnalysis(history, by: by, recentDays: recentDays, quiet: output.quiet)
         let ranked = HotspotRanking.rank(analysis.result.entities, metrics: try analysis.measureRows())
-        let partners = HotspotRanking.partners(CouplingAnalysis.pairs(analysis.result.coupling))
-        let detector = SmellDetector(ranked: ranked, recentDays: HotspotAnalysis.recentDays)
+        let coupling = analysis.result.coupling
+        let partners = HotspotRanking.partners(CouplingAnalysis.pairs(coupling))
+        let sums = Dictionary(zip(coupling.rows, coupling.sumOfCoupling), uniquingKeysWith: { first, _ in first })
+        let detector = SmellDetector(ranked: ranked, recentDays: recentDays)
         var listed = Array(top == 0 ? ranked[...] : ranked.prefix(top))
         for index in listed.indices {
             listed[index].coupled = partners[listed[index].path] ?? []
-            listed[index].trend = analysis.trend(of: listed[index])
-            listed[index].smells = detector.smells(of: listed[index], isFolder: by.grouping != .file)
+            listed[index].sumOfCoupling = sums[listed[index].path] ?? 0
+            if index < trends { listed[index].trend = analysis.trend(of: listed[index]) }
+            listed[index].smells = detector.smells(of: listed[index], isFolder: !analysis.grouping.isFile)
         }
-        let report = HotspotsReport(source: analysis.source, grouping: by.grouping,
-                                    recentDays: HotspotAnalysis.recentDays, ranked: ranked.count, hotspots: listed,
+        let report = HotspotsReport(source: analysis.source, grouping: analysis.grouping, recentDays: recentDays,
+                                    ranked: ranked.count, hotspots: listed,
                                     ktloInHotspots: HotspotRanking.ktloInHotspots(listed,
                                                                                   totalEffort: analysis.result.totalEffort))
         let renderer: any HotspotsRenderer = switch output.resolvedFormat(fallback: .json) {

@@ -1,10 +1,13 @@
-/// What one row of a hotspot or coupling report stands for: a file, or a folder rolling up the files below it.
-public enum Grouping: Sendable, Hashable, CustomStringConvertible {
+/// What one row of a hotspot or coupling report stands for: a file, a folder rolling up the files below it, or a
+/// component of the configuration.
+public enum Grouping: Sendable, CustomStringConvertible {
     case file
     /// The folder of each file, cut to its first `depth` components (`nil`: the file's own folder).
     case directory(depth: Int?)
+    /// The component of each file: `.ktlo.yml`'s named components, else its top-level folder (``ComponentMap``).
+    case component(ComponentMap)
 
-    /// The row `path` belongs to. Files at the top belong to the folder `.`.
+    /// The row `path` belongs to. Files at the top belong to the folder `.` (the component `(root)`).
     public func key(for path: String) -> String {
         switch self {
         case .file:
@@ -13,6 +16,23 @@ public enum Grouping: Sendable, Hashable, CustomStringConvertible {
             var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             if let depth { components = components.prefix(depth) }
             return components.isEmpty ? "." : components.joined(separator: "/")
+        case .component(let map):
+            return map.component(of: path)
+        }
+    }
+
+    /// Whether a row is one file (rather than a roll-up of several).
+    public var isFile: Bool {
+        if case .file = self { return true }
+        return false
+    }
+
+    /// What a row is, in a sentence: "file", "folder", "component".
+    public var noun: String {
+        switch self {
+        case .file: "file"
+        case .directory: "folder"
+        case .component: "component"
         }
     }
 
@@ -20,6 +40,7 @@ public enum Grouping: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .file: "file"
         case .directory(let depth): depth.map { "dir=\($0)" } ?? "dir"
+        case .component: "component"
         }
     }
 }

@@ -68,7 +68,7 @@ public struct HistoryAggregator {
         }
         self.entities = entities
         self.entityOfFile = entityOfFile
-        samples = grouping == .file ? Array(repeating: SampleState(), count: presentFiles.count) : []
+        samples = grouping.isFile ? Array(repeating: SampleState(), count: presentFiles.count) : []
     }
 
     /// The present file `path` (at some commit) is now, or -1.
@@ -164,7 +164,7 @@ public struct HistoryAggregator {
                 ($0.revisions, $1.author.name, $1.author.email) > ($1.revisions, $0.author.name, $0.author.email)
             }
             history.departedAuthors = Set(history.authors.map(\.author).filter { !profile.activeAuthors.contains($0) })
-            if grouping == .file, let file = history.files.first,
+            if grouping.isFile, let file = history.files.first,
                let fileIndex = alias[file].map(Int.init), fileIndex >= 0, fileIndex < samples.count {
                 history.samples = samples[fileIndex].touches
                 if let oldest = samples[fileIndex].oldest, history.samples.last != oldest {

@@ -86,7 +86,10 @@ public struct Hotspot: Sendable {
     public let history: EntityHistory
     public let metrics: SourceMetrics
     public let factors: HotspotFactors
+    /// The files it changes together with (coupling pairs that pass the thresholds), strongest first.
     public var coupled: [CoupledPartner] = []
+    /// code-maat's sum of coupling: over the change sets it was in, the number of other rows changed with it.
+    public var sumOfCoupling = 0
     /// Complexity at a few commits of the file's history, oldest first (top hotspots, files only).
     public var trend: [TrendPoint] = []
     public var smells: [Smell] = []

@@ -69,8 +69,8 @@ public struct SmellDetector: Sendable {
         if complexity >= thresholds.complexMinimum && history.revisions >= thresholds.churningMinimum
             && complexRank >= 1 - thresholds.topShare && churnRank >= 1 - thresholds.topShare {
             smells.append(Smell(kind: .complexAndChurning,
-                                detail: "complexity \(complexity), above \(Self.percent(complexRank)) of files; "
-                                    + "\(history.revisions) changes, more than \(Self.percent(churnRank)) of files",
+                                detail: "complexity \(complexity), above \(Self.percentBelow(complexRank)) of files; "
+                                    + "\(history.revisions) changes, more than \(Self.percentBelow(churnRank)) of files",
                                 value: Double(complexity)))
         }
 
@@ -114,6 +114,11 @@ public struct SmellDetector: Sendable {
 
     static func percent(_ share: Double) -> String {
         "\(Int((share * 100).rounded())) %"
+    }
+
+    /// A share rounded down, so that "above 99 %" never reads "above 100 %" while the file itself is in the count.
+    static func percentBelow(_ share: Double) -> String {
+        "\(Int((share * 100).rounded(.down))) %"
     }
 
     static func decimal(_ value: Double) -> String {
