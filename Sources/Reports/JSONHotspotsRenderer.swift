@@ -17,7 +17,7 @@ public struct JSONHotspotsRenderer: HotspotsRenderer {
             ("ktlo_in_hotspots", .object([("top", .integer(ktlo.top))] + EffortMeasure.allCases.map { measure in
                 (measure.rawValue, .object([("ktlo", .rounded(ktlo.ktlo[measure])),
                                             ("in_hotspots", .rounded(ktlo.inHotspots[measure])),
-                                            ("share", .rounded(ktlo.share(measure)))]))
+                                            ("share", ktlo.share(measure).map { .rounded($0) } ?? .null)]))
             })),
             ("warnings", report.source.warningsJSON),
         ]

@@ -28,9 +28,7 @@ public struct MarkdownHotspotsRenderer: HotspotsRenderer {
             ])
         }
         let ktlo = report.ktloInHotspots
-        text += "\nKTLO effort that landed in the top \(ktlo.top): \(TableHotspotsRenderer.percent(ktlo.share(.devDays))) of "
-            + "dev-days, \(TableHotspotsRenderer.percent(ktlo.share(.commits))) of commits, "
-            + "\(TableHotspotsRenderer.percent(ktlo.share(.churn))) of lines changed.\n\n"
+        text += "\n" + TableHotspotsRenderer.ktloSentence(ktlo) + "\n\n"
         text += "Score = (changes + recent changes) × √(1 + complexity) × (1 + fix score); "
             + "\(report.ranked) ranked, \(report.source.commits) commits.\n"
         return text

@@ -45,16 +45,12 @@ public struct TableHotspotsRenderer: HotspotsRenderer {
             }
         }
         if report.hotspots.isEmpty {
-            text += "no file changed in the range\n"
+            text += "no file to rank: none changed in the range, or they are binary, generated or excluded\n"
         }
-        let ktlo = report.ktloInHotspots
-        text += "\nKTLO effort that landed in the top \(ktlo.top): "
-            + "\(Self.percent(ktlo.share(.devDays))) of dev-days (\(Self.fixed(ktlo.inHotspots.devDays, 1)) of "
-            + "\(Self.fixed(ktlo.ktlo.devDays, 1))), \(Self.percent(ktlo.share(.commits))) of commits, "
-            + "\(Self.percent(ktlo.share(.churn))) of lines changed\n"
+        text += "\n" + Self.ktloSentence(report.ktloInHotspots) + "\n"
         text += "score = FREQ (changes + recent changes) × √(1 + complexity) × (1 + fix score); "
             + "\(report.ranked) \(report.grouping.noun)\(report.ranked == 1 ? "" : "s") ranked, "
-            + "\(report.source.commits) commits\n"
+            + "\(report.source.commits) \(report.source.commits == 1 ? "commit" : "commits")\n"
         return text
     }
 
@@ -70,13 +66,28 @@ public struct TableHotspotsRenderer: HotspotsRenderer {
 
     /// The complexity at each sampled point, oldest first: "26 → 30 → 44 (2024-01-08 … 2025-06-30)".
     static func trend(_ hotspot: Hotspot) -> String? {
-        guard hotspot.trend.count >= 2, let first = hotspot.trend.first, let last = hotspot.trend.last else { return nil }
+        guard hotspot.trend.count >= 2, let first = hotspot.trend.first, let last = hotspot.trend.last,
+              hotspot.trend.contains(where: { $0.complexity > 0 }) else { return nil }
         return "complexity " + hotspot.trend.map { String($0.complexity) }.joined(separator: " → ")
             + " (\(first.time.localDate) … \(last.time.localDate))"
     }
 
     static func percent(_ share: Double) -> String {
         "\(Int((share * 100).rounded())) %"
+    }
+
+    /// "KTLO effort that landed in the top 6: 89 % of dev-days (13.3 of 15.0), 89 % of commits, 79 % of lines
+    /// changed", or why there is no such share.
+    static func ktloSentence(_ ktlo: KtloInHotspots) -> String {
+        guard let commits = ktlo.share(.commits) else {
+            return "No KTLO effort in the range: nothing landed in the hotspots."
+        }
+        // Bots spend no dev-days: a range whose only KTLO came from bots has commits and churn to share, no days.
+        let devDays = ktlo.share(.devDays).map {
+            "\(percent($0)) of dev-days (\(fixed(ktlo.inHotspots.devDays, 1)) of \(fixed(ktlo.ktlo.devDays, 1))), "
+        } ?? ""
+        return "KTLO effort that landed in the top \(ktlo.top): \(devDays)\(percent(commits)) of commits, "
+            + "\(ktlo.share(.churn).map(percent) ?? "–") of lines changed"
     }
 
     static func fixed(_ value: Double, _ places: Int) -> String {

@@ -121,8 +121,8 @@ public struct KtloInHotspots: Sendable, Hashable {
         self.inHotspots = inHotspots
     }
 
-    /// inHotspots / ktlo in `measure` (0 when there was no KTLO effort).
-    public func share(_ measure: EffortMeasure) -> Double {
-        ktlo[measure] > 0 ? inHotspots[measure] / ktlo[measure] : 0
+    /// inHotspots / ktlo in `measure`; `nil` when the range had no KTLO effort to share.
+    public func share(_ measure: EffortMeasure) -> Double? {
+        ktlo[measure] > 0 ? inHotspots[measure] / ktlo[measure] : nil
     }
 }
