@@ -82,6 +82,7 @@ struct HotspotAnalysis {
         do {
             var options = try history.historyOptions(session.configuration)
             options.readsChurn = false
+            options.cache = .none  // nothing to read from it or to keep: this walk diffs nothing
             let headers = try HistoryReader(repository: session.repository, options: options)
             while let record = try headers.next() {
                 builder.add(record, isBot: classifier.isBot(record.author))
