@@ -24,11 +24,15 @@ public struct HistoryOptions: Sendable {
     public var jobs: Int
     /// Where diffs are kept between runs.
     public var cache: CacheLocation
+    /// Diff the commits. Without diffs a walk reads only who committed what and when (its records have no files
+    /// and are not marked diffed), which costs a few percent of a full read: enough to learn a range's span and
+    /// who was active in it before the real walk.
+    public var readsChurn: Bool
 
     public init(revisions: [String] = [], firstParent: Bool = false, since: DateBound? = nil,
                 until: DateBound? = nil, diff: DiffOptions = DiffOptions(), paths: PathFilter = PathFilter(),
                 useLinguistAttributes: Bool = true, diffMerges: Bool = false, maxCount: Int? = nil, jobs: Int = 1,
-                cache: CacheLocation = .none) {
+                cache: CacheLocation = .none, readsChurn: Bool = true) {
         self.revisions = revisions
         self.firstParent = firstParent
         self.since = since
@@ -40,6 +44,7 @@ public struct HistoryOptions: Sendable {
         self.maxCount = maxCount
         self.jobs = jobs
         self.cache = cache
+        self.readsChurn = readsChurn
     }
 }
 

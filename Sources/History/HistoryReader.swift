@@ -30,6 +30,9 @@ public final class HistoryReader {
         return warnings
     }
 
+    /// The revision the range ends at (its first included tip, HEAD by default): whose files are "the files now".
+    public var analysedRevision: ObjectID? { attributesCommit }
+
     private var notices: [HistoryWarning] = []
     private var delivered = 0
     private var missingContent = 0
@@ -172,7 +175,8 @@ public final class HistoryReader {
                          + "read leniently, as git shows it (see `git fsck`)")
             }
             let record = try record(for: commit, diff: diff)
-            if options.paths.narrowsCommits && !record.files.contains(where: { $0.exclusion != .notIncluded }) {
+            if options.readsChurn, options.paths.narrowsCommits,
+               !record.files.contains(where: { $0.exclusion != .notIncluded }) {
                 continue
             }
             delivered += 1
@@ -249,7 +253,7 @@ public final class HistoryReader {
             if let since = options.since, !since.admitsAsSince(commit.author.time) { continue }
             if let until = options.until, !until.admitsAsUntil(commit.author.time) { continue }
             let isBoundary = shallowBoundary.contains(commit.id)
-            if !isBoundary && (!commit.isMerge || options.diffMerges) {
+            if options.readsChurn && !isBoundary && (!commit.isMerge || options.diffMerges) {
                 requests.append(DiffRequest(commit: commit.id, firstParent: commit.parents.first, tree: commit.tree))
                 requestSlots.append(commits.count)
             }

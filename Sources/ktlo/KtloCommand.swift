@@ -11,7 +11,8 @@ struct KtloCommand: ParsableCommand {
             breached, 2 bad usage or an unreadable repository.
             """,
         version: KtloVersion.current,
-        subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, InitCommand.self, CacheCommand.self]
+        subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, HotspotsCommand.self,
+                      CouplingCommand.self, InitCommand.self, CacheCommand.self]
     )
 }
 

@@ -35,6 +35,18 @@ import TestSupport
         #expect(records[3].message == "fix: drop the first alpha line\n")
     }
 
+    @Test func withoutChurnTheWalkReadsOnlyWhoAndWhen() throws {
+        let (full, reader) = try records("linear", HistoryOptions(paths: PathFilter(include: ["src/**"])))
+        let (headers, _) = try records("linear", HistoryOptions(paths: PathFilter(include: ["src/**"]),
+                                                                readsChurn: false))
+        // Path narrowing needs the diff, so a walk without churn keeps every commit of the range.
+        #expect(full.count == 3)
+        #expect(headers.count == 6)
+        #expect(headers.allSatisfy { $0.files.isEmpty && !$0.isDiffed })
+        #expect(headers.map(\.author.email).filter { $0 == "ada@example.com" }.count == 4)
+        #expect(reader.analysedRevision == headers.first?.id)  // HEAD, though the first commit touching src/ is older
+    }
+
     @Test func sinceAndUntilUseTheAuthorsCalendar() throws {
         let options = HistoryOptions(since: .day(CivilDate(year: 2025, month: 3, day: 31)),
                                      until: .day(CivilDate(year: 2025, month: 3, day: 31)))

@@ -1,0 +1,157 @@
+import Analysis
+import Dispatch
+import Foundation
+import Git
+import History
+import Reports
+import Synchronization
+
+/// What `hotspots` and `coupling` share: one walk over the range, aggregated per file (or folder), with the size and
+/// complexity of the files at the analysed revision read from their blobs.
+///
+/// The order matters for memory: a walk without diffs first learns the range's span, its recent window and its
+/// author-days (a few percent of the cost); then the real walk streams each commit through the aggregator, which
+/// keeps per-file figures only.
+struct HotspotAnalysis {
+    let source: ReportSource
+    let result: HistoryAggregator.Result
+    let profile: RangeProfile
+    /// The files at the analysed revision, with their blobs.
+    let files: [String: TreeFile]
+    let repository: Repository
+    let grouping: Grouping
+
+    /// The recent window's length by default: half a year.
+    static let defaultRecentDays = 182
+
+    init(_ history: HistoryArguments, by: GroupingArgument, recentDays: Int = defaultRecentDays, quiet: Bool,
+         maxChangesetSize: Int = CouplingOptions().maximumChangesetSize) throws {
+        let session = try AnalysisSession(history)
+        let reader = try session.reader(history)
+        let classifier = try session.classifier(measuringOn: reader)
+        repository = session.repository
+        let grouping = by.grouping(components: session.configuration.components)
+        self.grouping = grouping
+
+        var tip: [TreeFile] = []
+        if let revision = reader.analysedRevision {
+            do {
+                tip = try session.repository.files(at: revision).filter { $0.mode == .regular || $0.mode == .executable }
+            } catch {
+                throw CommandFailure.unusable("cannot read the files of \(revision): \(error.message)")
+            }
+        }
+        files = Dictionary(tip.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+
+        profile = try Self.profile(history, session: session, classifier: classifier, recentDays: recentDays)
+        var aggregator = HistoryAggregator(presentFiles: tip.map(\.path), profile: profile, grouping: grouping,
+                                           maxChangesetSize: maxChangesetSize, isBot: classifier.isBot)
+        var batch: [CommitRecord] = []
+        func flush() {
+            for (record, classification) in zip(batch, classifier.classify(batch)) {
+                aggregator.add(record, classification)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        do {
+            while let record = try reader.next() {
+                batch.append(record)
+                if batch.count >= 512 { flush() }
+            }
+            flush()
+        } catch {
+            throw CommandFailure.unusable(error.description)
+        }
+        result = aggregator.result()
+        if !quiet {
+            for warning in reader.warnings { Terminal.printWarning(warning.message) }
+        }
+        var branch: String?
+        if case .branch(let name, _) = reader.head { branch = name }
+        source = ReportSource(repositoryPath: reader.repositoryPath, head: reader.head.commit, branch: branch,
+                              analysedRevision: reader.analysedRevision,
+                              oldest: result.commits > 0 ? profile.oldest : nil,
+                              newest: result.commits > 0 ? profile.newest : nil,
+                              commits: result.commits, warnings: reader.warnings)
+    }
+
+    /// The range's span, recent window and author-days, from a walk that reads commits without diffing them.
+    private static func profile(_ history: HistoryArguments, session: AnalysisSession,
+                                classifier: CommitClassifier, recentDays: Int) throws -> RangeProfile {
+        var builder = RangeProfile.Builder(recentDays: recentDays)
+        do {
+            var options = try history.historyOptions(session.configuration)
+            options.readsChurn = false
+            options.cache = .none  // nothing to read from it or to keep: this walk diffs nothing
+            let headers = try HistoryReader(repository: session.repository, options: options)
+            while let record = try headers.next() {
+                builder.add(record, isBot: classifier.isBot(record.author))
+            }
+        } catch let error as HistoryError {
+            throw CommandFailure.unusable(error.description)
+        }
+        return builder.build()
+    }
+
+    /// Size and complexity per row, for the rows that changed in the range: each file's blob read at the analysed
+    /// revision, binary and generated files left out. The files are spread over the cores, each worker with its own
+    /// repository handle (libgit2's handles are not shared between threads).
+    func measureRows() throws -> [String: SourceMetrics] {
+        let wanted = result.entities.filter { $0.revisions > 0 }.flatMap(\.files).compactMap { files[$0] }
+        let perFile = try Self.measure(wanted, gitDirectory: repository.gitDirectory)
+        var rows: [String: SourceMetrics] = [:]
+        for history in result.entities where history.revisions > 0 {
+            let measured = history.files.compactMap { perFile[$0] }
+            guard !measured.isEmpty else { continue }
+            rows[history.path] = grouping.isFile ? measured[0] : SourceMetrics.combined(measured)
+        }
+        return rows
+    }
+
+    private static func measure(_ files: [TreeFile], gitDirectory: String) throws -> [String: SourceMetrics] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 64))
+        let results = Mutex<[String: SourceMetrics]>([:])
+        let failure = Mutex<String?>(nil)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                let repository = try Repository.open(at: gitDirectory)
+                var local: [String: SourceMetrics] = [:]
+                var index = worker
+                while index < files.count {
+                    let file = files[index]
+                    index += workers
+                    let content: BlobContent
+                    do {
+                        content = try repository.blobContent(file.id)
+                    } catch let error as GitError where error.code == .notFound {
+                        continue  // a partial clone: the file cannot be measured, the rest can
+                    }
+                    if content.isBinary || SourceAnalyzer.looksGenerated(content.bytes) { continue }
+                    local[file.path] = SourceAnalyzer.measure(content.bytes, path: file.path)
+                }
+                results.withLock { $0.merge(local) { first, _ in first } }
+            } catch {
+                failure.withLock { $0 = "cannot read the files: \((error as? GitError)?.message ?? "\(error)")" }
+            }
+        }
+        if let message = failure.withLock({ $0 }) { throw CommandFailure.unusable(message) }
+        return results.withLock { $0 }
+    }
+
+    /// The complexity of `hotspot`'s file at up to `points` commits that changed it, evenly spaced over its history
+    /// (its first and its latest version included), oldest first, each read from its blob as of that commit.
+    func trend(of hotspot: Hotspot, points: Int = 6) -> [TrendPoint] {
+        let samples = hotspot.history.samples  // newest first
+        guard grouping.isFile, !samples.isEmpty else { return [] }
+        let count = min(points, samples.count)
+        let indices = Set(count == 1 ? [0] : (0..<count).map { $0 * (samples.count - 1) / (count - 1) })
+        return indices.sorted(by: >).compactMap { index -> TrendPoint? in
+            let touch = samples[index]
+            guard let blob = try? repository.blobID(at: touch.path, in: touch.commit),
+                  let content = try? repository.blobContent(blob), !content.isBinary else { return nil }
+            let metrics = SourceAnalyzer.measure(content.bytes, path: touch.path)
+            return TrendPoint(commit: touch.commit, time: touch.time, complexity: metrics.complexity,
+                              codeLines: metrics.codeLines)
+        }
+    }
+}
