@@ -57,15 +57,20 @@ public struct Commit: Sendable, Identifiable {
     }
 
     /// git's subject: the first paragraph, each line's trailing white space removed, lines joined by a space.
+    /// Lines end at a line feed, as git reads them (a carriage return before it is trailing white space), and the
+    /// scan stops at the end of the paragraph: a long body costs nothing.
     static func summary(of message: String) -> String {
         var lines: [Substring] = []
-        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingTrailingWhitespace()
-            if trimmed.isEmpty {
+        var rest = message[...]
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end].trimmingTrailingWhitespace()
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
+            if line.isEmpty {
                 if lines.isEmpty { continue }
                 break
             }
-            lines.append(trimmed)
+            lines.append(line)
         }
         return lines.joined(separator: " ")
     }

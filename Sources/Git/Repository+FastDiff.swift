@@ -10,9 +10,14 @@ final class DiffObjectCaches {
     /// The `diff` attribute of each path seen, which decides binary files before their content does.
     var diffAttributes: [String: DiffAttribute] = [:]
     /// Parsed trees (libgit2 parses a tree object once into its entries).
-    let trees = ObjectHandleCache(budget: 48 << 20) { git_tree_free($0) }
+    let trees: ObjectHandleCache
     /// Blobs: the new side of one commit's change is the old side of its parent's.
-    let blobs = ObjectHandleCache(budget: 96 << 20) { git_blob_free($0) }
+    let blobs: ObjectHandleCache
+
+    init(budget: Int) {
+        trees = ObjectHandleCache(budget: budget / 3) { git_tree_free($0) }
+        blobs = ObjectHandleCache(budget: budget - budget / 3) { git_blob_free($0) }
+    }
 }
 
 /// How the `diff` attribute treats a file.

@@ -15,9 +15,17 @@ public final class Repository {
     /// Trees and blobs kept open between the diffs of consecutive commits (see ``fastDiff(from:to:options:)``);
     /// created on the first diff, released before the repository itself.
     private var openDiffCaches: DiffObjectCaches?
+
+    /// The memory this repository may keep in open trees and blobs between diffs (a third for trees, the rest for
+    /// blobs); set before the first diff. Several repositories diffing side by side share one budget between them.
+    public var diffMemoryBudget = Repository.defaultDiffMemoryBudget
+
+    /// What one repository keeps open by default: 144 MiB, since on git/git, whose packs have deep delta chains,
+    /// a smaller budget inflates blobs again measurably.
+    public static let defaultDiffMemoryBudget = 144 << 20
     var diffCaches: DiffObjectCaches {
         if let openDiffCaches { return openDiffCaches }
-        let caches = DiffObjectCaches()
+        let caches = DiffObjectCaches(budget: diffMemoryBudget)
         openDiffCaches = caches
         return caches
     }

@@ -129,7 +129,12 @@ final class DiffScheduler {
         if let workerError { throw workerError }
         do {
             var opened: [Worker] = []
-            for _ in 0..<jobs { opened.append(Worker(repository: try Repository.open(at: repositoryPath))) }
+            for _ in 0..<jobs {
+                let repository = try Repository.open(at: repositoryPath)
+                // The workers share one budget of open trees and blobs, so memory does not grow with --jobs.
+                repository.diffMemoryBudget = Repository.defaultDiffMemoryBudget / jobs
+                opened.append(Worker(repository: repository))
+            }
             workers = opened
             return opened
         } catch {

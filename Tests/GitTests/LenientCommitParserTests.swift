@@ -52,5 +52,7 @@ import Testing
         #expect(Commit.summary(of: "\n\n  First line  \nsecond\n\nbody") == "  First line second")
         #expect(Commit.summary(of: "") == "")
         #expect(Commit.summary(of: "one\n \nbody") == "one")
+        // A carriage return before the line feed is trailing white space, as git reads it.
+        #expect(Commit.summary(of: "subject line\r\nsecond\r\n\r\nbody\r\n") == "subject line second")
     }
 }
