@@ -36,8 +36,16 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// True if the pattern matches `path` itself or one of the folders that contain it.
     public func matches(_ path: String) -> Bool {
-        let components = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
-            .map { Array($0) }
+        matches(components: Self.components(of: path))
+    }
+
+    /// A path cut into its components, once, for matching against many patterns.
+    static func components(of path: String) -> [[UInt8]] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Array($0) }
+    }
+
+    /// ``matches(_:)`` on a path already cut by ``components(of:)``.
+    func matches(components: [[UInt8]]) -> Bool {
         guard !components.isEmpty else { return false }
         let lengths = directoriesOnly ? 1..<components.count : 1..<(components.count + 1)
         for length in lengths where match(segment: 0, component: 0, in: components[0..<length]) {

@@ -43,17 +43,20 @@ public struct PathFilter: Sendable {
     /// - Parameter linguist: the path's `linguist-generated`/`linguist-vendored` attributes, asked for only when
     ///   the patterns alone do not decide (reading attributes costs a lookup in the repository).
     public func exclusion(for path: String, linguist: () -> LinguistMarks = { LinguistMarks() }) -> Exclusion? {
-        if !include.isEmpty && !include.contains(where: { $0.matches(path) }) {
+        // Cut once: a path meets some fifty default patterns.
+        let components = GlobPattern.components(of: path)
+        if !include.isEmpty && !include.contains(where: { $0.matches(components: components) }) {
             return .notIncluded
         }
-        if let pattern = exclude.first(where: { $0.matches(path) }) {
+        if let pattern = exclude.first(where: { $0.matches(components: components) }) {
             return .pattern(pattern.text)
         }
         let marks = linguist()
         if marks.generated == true { return .linguistGenerated }
         if marks.vendored == true { return .linguistVendored }
         guard useDefaultExcludes,
-              let match = DefaultExcludes.patterns.first(where: { $0.pattern.matches(path) }) else { return nil }
+              let match = DefaultExcludes.patterns.first(where: { $0.pattern.matches(components: components) })
+        else { return nil }
         // `linguist-vendored=false` or `linguist-generated=false` takes a path back from the defaults, as in linguist.
         let takenBack = match.kind == .vendored ? marks.vendored == false : marks.generated == false
         return takenBack ? nil : .byDefault(match.kind, pattern: match.pattern.text)
