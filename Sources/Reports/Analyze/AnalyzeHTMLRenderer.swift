@@ -204,7 +204,7 @@ public struct AnalyzeHTMLRenderer {
             html += "<tr><td>\(hotspot.rank)</td><th scope=\"row\"><code>\(h(hotspot.path))</code></th>"
                 + "<td>\(h(ReportNumber.plain(hotspot.score, decimals: 1)))</td><td>\(history.revisions)</td>"
                 + "<td>\(history.fixes)</td><td>\(hotspot.metrics.complexity)</td><td>\(hotspot.metrics.codeLines)</td>"
-                + "<td>\(history.authors.count)</td><td>\(owner)</td><td>\(smells)</td></tr>\n"
+                + "<td>\(history.authors.count)</td><td class=\"text\">\(owner)</td><td class=\"text\">\(smells)</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         if let share = hotspots.ktloInHotspots.share(report.effort.measure) {
@@ -227,7 +227,7 @@ public struct AnalyzeHTMLRenderer {
             + ["File", "Changes with", "Shared", "Degree"].map { "<th scope=\"col\">\($0)</th>" }.joined()
             + "</tr></thead>\n<tbody>\n"
         for pair in report.coupling.couplings {
-            html += "<tr><th scope=\"row\"><code>\(h(pair.pathA))</code></th><td><code>\(h(pair.pathB))</code></td>"
+            html += "<tr><th scope=\"row\"><code>\(h(pair.pathA))</code></th><td class=\"text\"><code>\(h(pair.pathB))</code></td>"
                 + "<td>\(pair.shared)</td><td>\(pair.degree) %</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
@@ -297,7 +297,8 @@ public struct AnalyzeHTMLRenderer {
         "<footer>\n<p>Generated \(h(report.generation.time.iso8601)) by ktlo \(h(report.generation.version)). KTLO = fix, "
             + "refactor, maintenance and revert commits; effort in \(h(report.effort.measure.phrase)) (each person's "
             + "day with a commit is one dev-day, split over that day's commits). Commits are classified from their "
-            + "messages and changes; \(report.effort.totals.lowConfidenceCommits) of them were guesses.</p>\n</footer>\n"
+            + "messages and changes; \(report.effort.totals.lowConfidenceCommits) of the \(report.effort.totals.commits) "
+            + "were guesses (confidence below 0.5).</p>\n</footer>\n"
     }
 
     // MARK: - Helpers

@@ -45,7 +45,7 @@ struct HTMLPage {
         .lead,.note,figcaption,caption,footer{color:var(--muted)}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;list-style:none;padding:0;margin:20px 0}
         .cards li{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
-        .cards strong{display:block;font-size:26px;line-height:1.3}
+        .cards strong{display:block;font-size:24px;line-height:1.3}
         .card-title,.card-note{display:block;font-size:13px;color:var(--muted)}
         figure{margin:16px 0}
         svg.chart{display:block;width:100%;max-width:720px;height:auto}
@@ -66,10 +66,11 @@ struct HTMLPage {
         table{border-collapse:collapse;margin:12px 0;font-size:14px;font-variant-numeric:tabular-nums}
         caption{text-align:left;padding:4px 0;font-size:13px}
         th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
-        th[scope=row],th:first-child,td:last-child{text-align:left}
+        th[scope=row],th:first-child,td.text{text-align:left}
         thead th{border-bottom:2px solid var(--line);white-space:nowrap}
         tr.total th,tr.total td{font-weight:600;border-top:2px solid var(--line)}
-        .smells{margin:0;padding-left:16px;font-size:13px}.smell{font-weight:600}
+        th[scope=row] code{white-space:nowrap}
+        .smells{min-width:240px;margin:0;padding-left:16px;font-size:13px}.smell{font-weight:600}
         details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
         footer{margin-top:40px;border-top:1px solid var(--line);font-size:13px}
         @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff;--ktlo:#c8374b;--feature:#2f6db5;\
