@@ -111,7 +111,7 @@ public struct AnalyzeHTMLRenderer {
         html += "\n<figcaption>Share of the \(h(measure.phrase)) per \(h(kind)): "
             + Self.legend([("s-ktlo", "KTLO (fix, refactor, maintenance, revert)"), ("s-feature", "feature"),
                            ("s-other", "other (docs, test, other)")])
-            + (budget == nil ? "" : Self.legend([("budget-key", "KTLO budget")])) + "</figcaption>\n</figure>\n"
+            + (budget == nil ? "" : " " + Self.legend([("budget-key", "KTLO budget")])) + "</figcaption>\n</figure>\n"
         html += "<figure aria-describedby=\"periods-table\">\n"
         html += TrendChart(points: shares, budgetPercent: budget).svg(
             id: "chart-trend", title: "KTLO share of the \(measure.phrase) per \(kind)", description: description)
@@ -310,8 +310,8 @@ public struct AnalyzeHTMLRenderer {
 
     /// Colour keys: a swatch and a name each.
     static func legend(_ entries: [(swatch: String, name: String)]) -> String {
-        entries.map { " <span class=\"key\"><span class=\"swatch \($0.swatch)\"></span>\(Markup.escaped($0.name))</span>" }
-            .joined()
+        entries.map { "<span class=\"key\"><span class=\"swatch \($0.swatch)\"></span>\(Markup.escaped($0.name))</span>" }
+            .joined(separator: " ")
     }
 
     /// What the KTLO trend shows, in words: the text alternative of both period charts.
