@@ -130,6 +130,27 @@ import Testing
         #expect(svg.contains("<title>src/big.c: 9 changes, complexity 99, 400 lines of code, 9 fixes</title>"))
     }
 
+    /// Two files at the same spot: the first name goes right of its circle, the second left; a third, with no free
+    /// side, goes above, and a name that fits nowhere is left out.
+    @Test func hotspotLabelsDoNotOverlap() {
+        func point(_ path: String, _ labelled: Bool = true) -> HotspotMapChart.Point {
+            .init(path: path, revisions: 100, complexity: 100, linesOfCode: 0, fixes: 0, labelled: labelled)
+        }
+        let chart = HotspotMapChart(points: [point("a/alpha.c"), point("b/beta.c"), point("gamma.c"), point("delta.c"),
+                                             point("epsilon.c"), point("quiet.c", false),
+                                             .init(path: "big.c", revisions: 1000, complexity: 1000, linesOfCode: 0,
+                                                   fixes: 0, labelled: false)])
+        let labels = chart.labels()
+        // Axes up to 1,000: x 56 + 648 × log 101 / log 1001 = 488.87, y 376 − 360 × log 101 / log 1001 = 135.52;
+        // radius 3 (no lines of code anywhere).
+        #expect(labels.map(\.text) == ["alpha.c", "beta.c", "gamma.c", "delta.c"])
+        #expect(labels.map(\.anchor) == [.start, .end, .middle, .middle])
+        #expect(close(labels[0].x, 488.87 + 6) && close(labels[0].y, 139.52))
+        #expect(close(labels[1].x, 488.87 - 6) && close(labels[1].y, 139.52))
+        #expect(close(labels[2].x, 488.87) && close(labels[2].y, 135.52 - 9))
+        #expect(close(labels[3].y, 135.52 + 17))
+    }
+
     /// Plot area 190…704 (514 px for 0…40) × 12…56: two bands of 22 px, bars 16.5 px high.
     @Test func burdenBarsPutKtloFirst() {
         let chart = BurdenBarsChart(rows: [.init(label: "Ada", ktlo: 9, rest: 22), .init(label: "Grace", ktlo: 5, rest: 0)],

@@ -12,7 +12,7 @@ public struct AnalyzeHTMLRenderer {
     /// How many people and components the burden charts show.
     public let burdenRows: Int
 
-    public init(mapLabels: Int = 8, burdenRows: Int = 12) {
+    public init(mapLabels: Int = 12, burdenRows: Int = 12) {
         self.mapLabels = mapLabels
         self.burdenRows = burdenRows
     }
@@ -190,21 +190,23 @@ public struct AnalyzeHTMLRenderer {
         let hotspots = report.hotspots
         var html = "<div class=\"scroll\"><table id=\"hotspots-table\">\n<caption>The top \(hotspots.hotspots.count) of "
             + "\(hotspots.ranked) \(h(hotspots.grouping.noun))s, with what smells</caption>\n<thead><tr>"
-            + ["#", "File", "Score", "Changes", "Fixes", "Complexity", "Lines of code", "Authors", "Main author",
-               "Smells"].map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            + ["#", "File, and what smells", "Score", "Changes", "Fixes", "Complexity", "Lines of code", "Authors",
+               "Main author"].map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for hotspot in hotspots.hotspots {
             let history = hotspot.history
             let owner = history.mainAuthor.map {
                 "\(h($0.author.name)) (\(h(ReportNumber.percent(history.ownership, decimals: 0))))"
             } ?? "–"
-            let smells = hotspot.smells.isEmpty ? "–" : "<ul class=\"smells\">" + hotspot.smells.map {
+            let smells = hotspot.smells.isEmpty ? "" : "<ul class=\"smells\">" + hotspot.smells.map {
                 "<li><span class=\"smell\">\(h($0.kind.rawValue.replacingOccurrences(of: "_", with: " ")))</span> "
                     + "\(h($0.detail))</li>"
             }.joined() + "</ul>"
-            html += "<tr><td>\(hotspot.rank)</td><th scope=\"row\"><code>\(h(hotspot.path))</code></th>"
-                + "<td>\(h(ReportNumber.plain(hotspot.score, decimals: 1)))</td><td>\(history.revisions)</td>"
+            let score = hotspot.score >= 1000 ? ChartLabel.grouped(Int(hotspot.score.rounded()))
+                : ReportNumber.plain(hotspot.score, decimals: 1)
+            html += "<tr><td>\(hotspot.rank)</td><th scope=\"row\" class=\"file\"><code>\(h(hotspot.path))</code>"
+                + "\(smells)</th><td>\(h(score))</td><td>\(history.revisions)</td>"
                 + "<td>\(history.fixes)</td><td>\(hotspot.metrics.complexity)</td><td>\(hotspot.metrics.codeLines)</td>"
-                + "<td>\(history.authors.count)</td><td class=\"text\">\(owner)</td><td class=\"text\">\(smells)</td></tr>\n"
+                + "<td>\(history.authors.count)</td><td class=\"text\">\(owner)</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         if let share = hotspots.ktloInHotspots.share(report.effort.measure) {

@@ -57,6 +57,55 @@ struct HotspotMapChart {
         }.sorted { ($0.r, $1.point) > ($1.r, $0.point) }
     }
 
+    /// A file's name placed on the chart.
+    struct Label: Equatable {
+        let point: Int
+        let text: String
+        let x: Double
+        let y: Double
+        let anchor: SVGWriter.Anchor
+    }
+
+    /// About how wide a character of the labels' 11 px bold font is: enough to keep labels apart.
+    static let characterWidth = 6.6, labelHeight = 12.0
+
+    /// Names for the labelled files, best score first, each right of its circle, else left, above or below —
+    /// wherever it overlaps no name placed before it and stays inside the chart. A name that fits nowhere is left
+    /// out (the file is in the table); an unreadable pile of names helps nobody.
+    func labels() -> [Label] {
+        let marks = Dictionary(uniqueKeysWithValues: marks().map { ($0.point, $0) })
+        var placed: [Label] = [], boxes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        for (index, point) in points.enumerated() where point.labelled {
+            guard let mark = marks[index] else { continue }
+            let text = String(point.path.split(separator: "/").last ?? Substring(point.path))
+            let width = Double(text.count) * Self.characterWidth, height = Self.labelHeight
+            let candidates: [(x: Double, y: Double, anchor: SVGWriter.Anchor)] = [
+                (mark.cx + mark.r + 3, mark.cy + 4, .start),
+                (mark.cx - mark.r - 3, mark.cy + 4, .end),
+                (mark.cx, mark.cy - mark.r - 6, .middle),
+                (mark.cx, mark.cy + mark.r + 14, .middle),
+            ]
+            for candidate in candidates {
+                let x0 = switch candidate.anchor {
+                case .start: candidate.x
+                case .end: candidate.x - width
+                case .middle: candidate.x - width / 2
+                }
+                let box = (x0: x0, y0: candidate.y - height + 2, x1: x0 + width, y1: candidate.y + 2)
+                let inside = box.x0 >= frame.plotLeft && box.x1 <= frame.width && box.y0 >= 0
+                    && box.y1 <= frame.plotBottom
+                let free = !boxes.contains { box.x0 < $0.x1 && $0.x0 < box.x1 && box.y0 < $0.y1 && $0.y0 < box.y1 }
+                if inside && free {
+                    boxes.append(box)
+                    placed.append(Label(point: index, text: text, x: candidate.x, y: candidate.y,
+                                        anchor: candidate.anchor))
+                    break
+                }
+            }
+        }
+        return placed
+    }
+
     func svg(id: String, title: String, description: String) -> String {
         var writer = SVGWriter(width: frame.width, height: frame.height, id: id, title: title, description: description)
         let x = xScale, y = yScale
@@ -73,13 +122,8 @@ struct HotspotMapChart {
                           tooltip: "\(point.path): \(point.revisions) changes, complexity \(point.complexity), "
                               + "\(point.linesOfCode) lines of code, \(point.fixes) fixes")
         }
-        for mark in marks where points[mark.point].labelled {
-            let point = points[mark.point]
-            let name = String(point.path.split(separator: "/").last ?? Substring(point.path))
-            // Names to the left of the circle near the right edge, so that they stay inside the chart.
-            let leftwards = mark.cx > frame.plotRight - 120
-            writer.text(name, x: leftwards ? mark.cx - mark.r - 3 : mark.cx + mark.r + 3, y: mark.cy + 4,
-                        anchor: leftwards ? .end : .start, classes: "label")
+        for label in labels() {
+            writer.text(label.text, x: label.x, y: label.y, anchor: label.anchor, classes: "label")
         }
         return writer.finish()
     }

@@ -44,7 +44,7 @@ struct SVGWriter {
         markup += "<polyline points=\"\(list)\" class=\"\(Markup.escaped(classes))\"/>"
     }
 
-    enum Anchor: String {
+    enum Anchor: String, Equatable {
         case start, middle, end
     }
 
