@@ -190,7 +190,7 @@ public struct AnalyzeHTMLRenderer {
         let hotspots = report.hotspots
         var html = "<div class=\"scroll\"><table id=\"hotspots-table\">\n<caption>The top \(hotspots.hotspots.count) of "
             + "\(hotspots.ranked) \(h(hotspots.grouping.noun))s, with what smells</caption>\n<thead><tr>"
-            + ["#", "File, and what smells", "Score", "Changes", "Fixes", "Complexity", "Lines of code", "Authors",
+            + ["#", "File, and what smells", "Score", "Changes", "Fixes", "Complexity", "Lines", "Authors",
                "Main author"].map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for hotspot in hotspots.hotspots {
             let history = hotspot.history

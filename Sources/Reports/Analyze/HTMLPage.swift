@@ -70,7 +70,7 @@ struct HTMLPage {
         thead th{border-bottom:2px solid var(--line);white-space:nowrap}
         tr.total th,tr.total td{font-weight:600;border-top:2px solid var(--line)}
         th[scope=row] code{white-space:nowrap}
-        th.file{min-width:320px;font-weight:normal}th.file code{font-weight:600}
+        th.file{min-width:280px;font-weight:normal}th.file code{font-weight:600}
         .smells{margin:4px 0 0;padding-left:16px;font-size:13px;white-space:normal}.smell{font-weight:600}
         details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
         footer{margin-top:40px;border-top:1px solid var(--line);font-size:13px}
