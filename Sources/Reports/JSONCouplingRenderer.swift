@@ -5,6 +5,11 @@ public struct JSONCouplingRenderer: CouplingRenderer {
     public init() {}
 
     public func render(_ report: CouplingReport) -> String {
+        OrderedJSON.object(Self.members(report)).prettyText
+    }
+
+    /// The document's members, for `render` and for reports that carry this one inside (`ktlo analyze`).
+    static func members(_ report: CouplingReport) -> [(String, OrderedJSON)] {
         let options = report.options
         var members: [(String, OrderedJSON)] = [("schema_version", .integer(ReportSchema.version))]
         members += report.source.jsonMembers
@@ -24,6 +29,6 @@ public struct JSONCouplingRenderer: CouplingRenderer {
             })),
             ("warnings", report.source.warningsJSON),
         ]
-        return OrderedJSON.object(members).prettyText
+        return members
     }
 }

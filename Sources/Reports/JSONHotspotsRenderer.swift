@@ -6,6 +6,11 @@ public struct JSONHotspotsRenderer: HotspotsRenderer {
     public init() {}
 
     public func render(_ report: HotspotsReport) -> String {
+        OrderedJSON.object(Self.members(report)).prettyText
+    }
+
+    /// The document's members, for `render` and for reports that carry this one inside (`ktlo analyze`).
+    static func members(_ report: HotspotsReport) -> [(String, OrderedJSON)] {
         let ktlo = report.ktloInHotspots
         var members: [(String, OrderedJSON)] = [("schema_version", .integer(ReportSchema.version))]
         members += report.source.jsonMembers
@@ -21,7 +26,7 @@ public struct JSONHotspotsRenderer: HotspotsRenderer {
             })),
             ("warnings", report.source.warningsJSON),
         ]
-        return OrderedJSON.object(members).prettyText
+        return members
     }
 
     static func hotspot(_ hotspot: Hotspot, isFolder: Bool) -> OrderedJSON {

@@ -8,6 +8,11 @@ public struct ReportJSONRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: EffortReport, context: RepositoryContext, warnings: [HistoryWarning]) -> String {
+        document(report, context: context, warnings: warnings).text(pretty: true) + "\n"
+    }
+
+    /// The whole document, for `render` and for reports that carry this one inside (`ktlo analyze`).
+    func document(_ report: EffortReport, context: RepositoryContext, warnings: [HistoryWarning]) -> JSON {
         var document: [String: JSON] = [
             "schema_version": .number(Double(ReportSchema.version)),
             "repository": .object(["path": .string(context.repositoryPath),
@@ -58,7 +63,7 @@ public struct ReportJSONRenderer: ReportRenderer {
                 return .object(object)
             })
         }
-        return JSON.object(document).text(pretty: true) + "\n"
+        return JSON.object(document)
     }
 
     private func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {

@@ -1,4 +1,5 @@
 import Analysis
+import Configuration
 import Dispatch
 import Foundation
 import Git
@@ -24,9 +25,16 @@ struct HotspotAnalysis {
     /// The recent window's length by default: half a year.
     static let defaultRecentDays = 182
 
+    /// The effort report built from the same walk, when `effortOptions` asked for one (`ktlo analyze`).
+    let effort: EffortReport?
+
+    /// - Parameter effortOptions: given, every classified commit of the walk also goes into an effort report with
+    ///   these options (made from the configuration), so that `ktlo analyze` diffs the history once.
     init(_ history: HistoryArguments, by: GroupingArgument, recentDays: Int = defaultRecentDays, quiet: Bool,
-         maxChangesetSize: Int = CouplingOptions().maximumChangesetSize) throws {
+         maxChangesetSize: Int = CouplingOptions().maximumChangesetSize,
+         effortOptions: ((KtloConfiguration) throws -> EffortReportBuilder.Options)? = nil) throws {
         let session = try AnalysisSession(history)
+        var builder = try effortOptions.map { EffortReportBuilder(options: try $0(session.configuration)) }
         let reader = try session.reader(history)
         let classifier = try session.classifier(measuringOn: reader)
         repository = session.repository
@@ -50,6 +58,11 @@ struct HotspotAnalysis {
         func flush() {
             for (record, classification) in zip(batch, classifier.classify(batch)) {
                 aggregator.add(record, classification)
+                if builder != nil {
+                    let isBot = classifier.isBot(record.author)
+                    builder?.add(ClassifiedCommit(record: record, classification: classification, isBot: isBot),
+                                 isBot: isBot)
+                }
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -63,6 +76,7 @@ struct HotspotAnalysis {
             throw CommandFailure.unusable(error.description)
         }
         result = aggregator.result()
+        effort = builder?.build()
         if !quiet {
             for warning in reader.warnings { Terminal.printWarning(warning.message) }
         }

@@ -121,6 +121,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func fiscalMonth() throws -> Int {
+        try Self.fiscalMonth(fiscalYearStart)
+    }
+
+    /// `--fiscal-year-start` as a month number (1 without it).
+    static func fiscalMonth(_ fiscalYearStart: String?) throws -> Int {
         guard let fiscalYearStart else { return 1 }
         if let number = Int(fiscalYearStart), (1...12).contains(number) { return number }
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

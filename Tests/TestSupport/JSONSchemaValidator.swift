@@ -5,10 +5,12 @@ import Foundation
 ///
 /// Supported: `type` (one or several), `const`, `enum`, `properties`, `required`, `additionalProperties` (a
 /// boolean or a schema), `items`, `minItems`, `minimum`, `maximum`, `pattern` (strings only), `$ref` to
-/// `#/$defs/…`, and the annotations `$schema`, `$id`, `title`, `description`, `$comment`, `$defs`. Any other
+/// `#/$defs/…` or to another schema file beside this one (`report.schema.json`, `report.schema.json#/$defs/…`),
+/// and the annotations `$schema`, `$id`, `title`, `description`, `$comment`, `$defs`. Any other
 /// keyword is an error, so a schema cannot come to rely on a keyword this validator would silently ignore.
 public struct JSONSchemaValidator {
     private let root: [String: Any]
+    private let folder: URL
 
     public init(schemaAt url: URL) throws {
         let data = try Data(contentsOf: url)
@@ -16,6 +18,7 @@ public struct JSONSchemaValidator {
             throw SchemaError(path: "", message: "the schema is not an object")
         }
         self.root = root
+        folder = url.deletingLastPathComponent()
     }
 
     /// Every violation, with the JSON path where it is; empty when the document is valid.
@@ -35,7 +38,15 @@ public struct JSONSchemaValidator {
             throw SchemaError(path: path, message: "unsupported keyword '\(unknown)'")
         }
         if let reference = schema["$ref"] as? String {
-            try validate(value, against: try resolve(reference), at: path, errors: &errors)
+            if reference.hasPrefix("#") {
+                try validate(value, against: try resolve(reference), at: path, errors: &errors)
+            } else {
+                // Another schema file: validated by its own validator, whose `#/$defs/…` are its own.
+                let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
+                let other = try JSONSchemaValidator(schemaAt: folder.appendingPathComponent(parts[0]))
+                let target = parts.count > 1 ? try other.resolve("#" + parts[1]) : other.root
+                try other.validate(value, against: target, at: path, errors: &errors)
+            }
         }
         if let types = schema["type"] {
             let allowed = (types as? [String]) ?? [types as? String ?? ""]
