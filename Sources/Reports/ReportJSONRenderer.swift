@@ -61,8 +61,12 @@ public struct ReportJSONRenderer: ReportRenderer {
         return JSON.object(document).text(pretty: true) + "\n"
     }
 
-    private func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {
-        let mapping = report.mapping
+    func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {
+        self.summary(summary, mapping: report.mapping)
+    }
+
+    /// One summary's JSON members, shared with `ktlo ci`'s result.
+    func summary(_ summary: EffortSummary, mapping: BucketMapping) -> [String: JSON] {
         var effort: [String: JSON] = [:], buckets: [String: JSON] = [:]
         for measure in EffortMeasure.allCases {
             effort[measure.rawValue] = .object(Dictionary(uniqueKeysWithValues: Category.allCases.map {
@@ -97,7 +101,7 @@ public struct ReportJSONRenderer: ReportRenderer {
         return .object(object)
     }
 
-    private func budget(_ comparisons: [Budget.Comparison]) -> JSON {
+    func budget(_ comparisons: [Budget.Comparison]) -> JSON {
         .array(comparisons.map { comparison in
             let kind: String
             switch comparison.target {

@@ -12,7 +12,7 @@ struct KtloCommand: ParsableCommand {
             """,
         version: KtloVersion.current,
         subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, HotspotsCommand.self,
-                      CouplingCommand.self, InitCommand.self, CacheCommand.self]
+                      CouplingCommand.self, CICommand.self, InitCommand.self, CacheCommand.self]
     )
 }
 
