@@ -13,8 +13,8 @@ struct CICommand: ParsableCommand {
         commandName: "ci",
         abstract: "After a merge: classify the new commits, check the KTLO share against the rules, write a summary.",
         discussion: """
-            The new commits are those after --base (default: HEAD's first parent, so after a merge everything it \
-            brought in). The current period is the one holding HEAD's author date. Rules come from `ci:` in \
+            The new commits are those after --base (default: the HEAD of the previous run, recorded in the cache, \
+            when it is an ancestor of HEAD; else HEAD's first parent, so after a merge everything it brought in). The current period is the one holding HEAD's author date. Rules come from `ci:` in \
             .ktlo.yml and from the options here, which win. The Markdown summary goes to $GITHUB_STEP_SUMMARY \
             when it is set and to --summary FILE when given, else to standard output; under GitHub Actions \
             breaches, touched hotspots and warnings are also annotations. Exit codes: 0 every rule holds, 1 a rule \
@@ -24,7 +24,8 @@ struct CICommand: ParsableCommand {
 
     @OptionGroup var history: HistoryArguments
 
-    @Option(help: ArgumentHelp("Where the new commits start (exclusive); default: HEAD's first parent.",
+    @Option(help: ArgumentHelp("Where the new commits start (exclusive); default: the previous run's HEAD, "
+                                   + "recorded in the cache, else HEAD's first parent.",
                                valueName: "revision"))
     var base: String?
 
@@ -81,7 +82,9 @@ struct CICommand: ParsableCommand {
         let fullReader = try session.reader(history)
         guard let head = fullReader.head.commit else { throw CommandFailure.unusable("HEAD names no commit") }
         let shallowBoundary = (try? repository.shallowBoundary()) ?? []
-        let base = try CIBase.resolve(option: base, recordedHead: nil, head: head, repository: repository,
+        // Read before the walk, which records HEAD as the new tip when it is done.
+        let recordedTip = fullReader.cache?.recordedTip(of: "HEAD")
+        let base = try CIBase.resolve(option: base, recordedHead: recordedTip, head: head, repository: repository,
                                       shallowBoundary: shallowBoundary)
         let classifier = try session.classifier(measuringOn: fullReader)
         let configuration = session.configuration
@@ -93,7 +96,8 @@ struct CICommand: ParsableCommand {
         var whole = EffortReportBuilder(options: options)
         var visible = 0
         do {
-            try ClassifiedCommits.forEach(in: [fullReader], classifier: classifier) { commit in
+            let progress = ProgressDisplay.make(for: [fullReader], quiet: quiet)
+            try ClassifiedCommits.forEach(in: [fullReader], classifier: classifier, progress: progress) { commit in
                 whole.add(commit, isBot: classifier.isBot(commit.record.author))
                 visible += 1
             }

@@ -163,6 +163,38 @@ import TestSupport
         #expect(close(value(json, "range", "ktlo_share", "dev_days"), 0.75))
     }
 
+    /// The cache remembers the HEAD each run analysed: the next run starts there, a re-run of the same HEAD falls back
+    /// to its first parent (and so reports the same commits again).
+    @Test func theNextRunStartsWhereThePreviousOneEnded() throws {
+        let repository = try Fixtures.fresh("ci")
+        let merge = try Shell.git(["rev-parse", "HEAD"], in: repository).standardOutputText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let mayFix = try Shell.git(["rev-parse", "HEAD~2"], in: repository).standardOutputText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        func run() throws -> [String: Any] {
+            let output = repository + "/ci.json"
+            let result = try Shell.ktlo(["ci", "--repo", repository, "-o", output, "--quiet"],
+                                        environment: ["GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""])
+            #expect(result.status == 0, "\(result.standardErrorText)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: output))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        #expect(try Shell.git(["reset", "-q", "--hard", mayFix], in: repository).status == 0)
+        let first = try run()
+        #expect(first["base_source"] as? String == "first-parent")
+        #expect((first["commits"] as? [Any])?.count == 1)
+
+        #expect(try Shell.git(["reset", "-q", "--hard", merge], in: repository).status == 0)
+        let second = try run()
+        #expect(second["base"] as? String == mayFix && second["base_source"] as? String == "cache")
+        #expect((second["commits"] as? [[String: Any]])?.map { $0["category"] as? String }
+                == ["merge", "fix", "refactor", "fix", "docs"])
+
+        let again = try run()
+        #expect(again["base_source"] as? String == "first-parent")
+        #expect((again["commits"] as? [Any])?.count == 4)
+    }
+
     @Test func aPlainCommitIsItsOwnRange() throws {
         let (result, json) = try ci([], fixture: "linear")
         #expect(result.status == 0)
