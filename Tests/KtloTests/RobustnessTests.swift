@@ -222,6 +222,20 @@ import TestSupport
                                        ["A .gitmodules +3 -0", "A lib +1 -0"], ["A app.txt +1 -0"]])
     }
 
+    /// libgit2's revision parser refuses a malformed commit even by its full name; ktlo finds it without parsing (and
+    /// `ktlo ci` names its base that way).
+    @Test func aMalformedCommitNamedByItsFullName() throws {
+        let path = try Fixtures.path("malformed")
+        let sha = try Shell.git(["rev-parse", "HEAD~1"], in: path).standardOutputText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try Shell.ktlo(["classify", "--repo", path, sha, "--format", "ndjson"])
+        #expect(result.status == 0, "\(result.standardErrorText)")
+        let record = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        #expect(record["summary"] as? String == "Malformed signature")
+        let range = try Shell.ktlo(["commits", "--repo", path, "HEAD", "^" + sha, "--format", "ndjson"])
+        #expect(range.status == 0 && range.standardOutputText.split(separator: "\n").count == 1)
+    }
+
     @Test func partialCloneCountsWhatItHas() throws {
         let commits = try records("partial")
         let missing = commits.flatMap { ($0["files"] as? [[String: Any]]) ?? [] }
