@@ -195,6 +195,27 @@ import TestSupport
         #expect((again["commits"] as? [Any])?.count == 4)
     }
 
+    /// Every result follows Schemas/ci.schema.json, whatever the repository and the rules.
+    @Test func resultsFollowTheSchema() throws {
+        let validator = try JSONSchemaValidator(
+            schemaAt: Fixtures.packageRoot.appendingPathComponent("Schemas/ci.schema.json"))
+        let runs: [(String, [String])] = [
+            ("ci", []), ("ci", ["--max-ktlo", "70", "--max-ktlo-increase", "10"]), ("ci-shallow", ["--max-ktlo", "1"]),
+            ("linear", ["--by", "week", "--effort", "churn"]), ("hostile", ["--base", "HEAD~1"]), ("merges", []),
+            ("dates", ["--by", "year", "--max-ktlo-increase", "0"]),
+        ]
+        for (fixture, arguments) in runs {
+            let json = try ci(arguments + ["--quiet"], fixture: fixture).json
+            let errors = try validator.validate(json)
+            #expect(errors.isEmpty, "\(fixture) \(arguments): \(errors.prefix(5))")
+        }
+        var broken = try ci([]).json
+        broken["status"] = "maybe"
+        broken.removeValue(forKey: "range")
+        let errors = try validator.validate(broken)
+        #expect(errors.contains("$: 'range' is required") && errors.contains { $0.hasPrefix("$.status: 'maybe'") })
+    }
+
     @Test func aPlainCommitIsItsOwnRange() throws {
         let (result, json) = try ci([], fixture: "linear")
         #expect(result.status == 0)
