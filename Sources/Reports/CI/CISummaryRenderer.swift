@@ -59,7 +59,7 @@ public struct CISummaryRenderer {
             text += "\n**\(current.period.label)** (the current \(current.period.kind.rawValue)): KTLO "
                 + ReportNumber.percent(share) + " of " + ReportNumber.plain(
                     current.summary.effort.bucketedTotal(measure, mapping: mapping)) + " \(measure.phrase) in "
-                + "\(current.summary.commits) commits"
+                + "\(current.summary.commits) commit" + (current.summary.commits == 1 ? "" : "s")
             if let previous = result.previousPeriod {
                 text += "; \(previous.period.label): "
                     + ReportNumber.percent(previous.summary.effort.share(.ktlo, measure, mapping: mapping))
