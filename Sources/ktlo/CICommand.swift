@@ -129,10 +129,11 @@ struct CICommand: ParsableCommand {
         let headTime = newCommits.first { $0.record.id == head }?.record.authorTime
             ?? (try? repository.commit(head))?.author.time
         let rules = rules(configuration.ci)
+        let hotspots = try CIHotspots.touched(history, newCommits: newCommits, base: base.commit, top: rules.hotspotTop)
         let result = CIGate.evaluate(report: whole.build(),
                                      headPeriod: headTime.map { options.calendar.period(containing: $0.localDate) },
                                      newCommits: newCommits, range: range.build().totals, rules: rules,
-                                     touchedHotspots: [])
+                                     touchedHotspots: hotspots)
         var branch: String?
         if case .branch(let name, _) = fullReader.head { branch = name }
         let context = CIContext(

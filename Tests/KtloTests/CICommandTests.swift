@@ -152,6 +152,44 @@ import TestSupport
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// The top hotspots the merge touched, with their cyclomatic complexity before it (at HEAD^1) and now: parse()
+    /// went from 1 + one `if` to 1 + `if`, `for`, `if`, and the split-out first() has 1 + one `if` (2 → 6);
+    /// print() gained one `if` (1 → 2).
+    @Test func hotspotsTheNewCommitsTouched() throws {
+        let (result, json) = try ci(["--fail-on-hotspot-growth"])
+        #expect(result.status == 1)
+        let touched = try #require(json["hotspots_touched"] as? [[String: Any]])
+        #expect(touched.map { "\($0["path"]!) #\($0["rank"]!) \($0["complexity_before"]!) → \($0["complexity_after"]!)" }
+                == ["src/parser.c #1 2 → 6", "src/printer.c #2 1 → 2"])
+        #expect(touched.allSatisfy { $0["grew"] as? Bool == true })
+        let parserCommits = try #require(touched.first?["commits"] as? [String])
+        #expect(parserCommits == [try git(["rev-parse", "HEAD^2"]), try git(["rev-parse", "HEAD^2~1"])])
+        let commits = try #require(json["commits"] as? [[String: Any]])
+        #expect(commits.map { $0["hotspots"] as? [String] } == [[], ["src/parser.c"], ["src/parser.c"], ["src/printer.c"]])
+        let rule = try #require((json["rules"] as? [[String: Any]])?.first)
+        #expect(rule["rule"] as? String == "fail_on_hotspot_growth" && close(rule["actual"], 2))
+        #expect(rule["detail"] as? String == "2 top-10 hotspot(s) grew in complexity: src/parser.c (#1, 2 → 6), "
+                    + "src/printer.c (#2, 1 → 2)")
+        #expect(result.standardOutputText.contains("| `src/parser.c` | 1 | 29.82 | 2 → 6 | 2 |"))
+
+        // Only the top one counts with --hotspot-top 1; without the rule, touched hotspots are listed, not failed.
+        let (top, topJSON) = try ci(["--fail-on-hotspot-growth", "--hotspot-top", "1"])
+        #expect(top.status == 1)
+        #expect((topJSON["hotspots_touched"] as? [[String: Any]])?.map { $0["path"] as? String } == ["src/parser.c"])
+        let (listed, listedJSON) = try ci([])
+        #expect(listed.status == 0 && (listedJSON["hotspots_touched"] as? [Any])?.count == 2)
+
+        // Under GitHub Actions each touched hotspot is a warning on its file.
+        let folder = try Fixtures.temporaryFolder()
+        let (actions, _) = try ci([], environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": folder + "/s.md"])
+        #expect(actions.standardOutputText.split(separator: "\n").map(String.init) == [
+            "::warning file=src/parser.c,title=ktlo%3A hotspot::hotspot #1 (score 29.82) changed by 2 new commit(s); "
+                + "complexity 2 → 6",
+            "::warning file=src/printer.c,title=ktlo%3A hotspot::hotspot #2 (score 8.63) changed by 1 new commit(s); "
+                + "complexity 1 → 2",
+        ])
+    }
+
     @Test func anExplicitBase() throws {
         let (result, json) = try ci(["--base", "HEAD~2"])
         #expect(result.status == 0)
@@ -247,10 +285,12 @@ import TestSupport
                                  environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": folder + "/s.md"])
         #expect(result.status == 1)
         let lines = result.standardOutputText.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines[0] == "::error title=ktlo%3A max_ktlo breached::the KTLO share of 2025-06 is 66.7 %25 of the "
                     + "dev-days, above the limit of 60 %25")  // % escaped as GitHub asks
-        #expect(lines[1].hasPrefix("::warning title=ktlo%3A shallow_clone::shallow clone: only 5 commit(s) "))
+        // The refactor is the shallow boundary (no diff): only the last fix touched the parser in the visible range.
+        #expect(lines[1].hasPrefix("::warning file=src/parser.c,title=ktlo%3A hotspot::hotspot #1 "))
+        #expect(lines[2].hasPrefix("::warning title=ktlo%3A shallow_clone::shallow clone: only 5 commit(s) "))
     }
 
     @Test func shallowClonesSayWhatWasVisibleAndHowToFetchTheRest() throws {
