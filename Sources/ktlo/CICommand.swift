@@ -44,6 +44,10 @@ struct CICommand: ParsableCommand {
                                valueName: "count"))
     var hotspotTop: Int?
 
+    @Flag(help: ArgumentHelp("Leave out the hotspots the new commits touched (the hotspot analysis walks the "
+                                 + "history again and measures every file at HEAD; this saves that time)."))
+    var noHotspots = false
+
     @Flag(help: "Exit 2 on a shallow clone instead of analysing the visible part of the history.")
     var requireFullHistory = false
 
@@ -129,7 +133,12 @@ struct CICommand: ParsableCommand {
         let headTime = newCommits.first { $0.record.id == head }?.record.authorTime
             ?? (try? repository.commit(head))?.author.time
         let rules = rules(configuration.ci)
-        let hotspots = try CIHotspots.touched(history, newCommits: newCommits, base: base.commit, top: rules.hotspotTop)
+        if noHotspots && rules.failOnHotspotGrowth {
+            throw CommandFailure.unusable("--no-hotspots leaves nothing for the hotspot growth rule to check "
+                                              + "(--fail-on-hotspot-growth, or ci.fail_on_hotspot_growth)")
+        }
+        let hotspots = noHotspots ? []
+            : try CIHotspots.touched(history, newCommits: newCommits, base: base.commit, top: rules.hotspotTop)
         let result = CIGate.evaluate(report: whole.build(),
                                      headPeriod: headTime.map { options.calendar.period(containing: $0.localDate) },
                                      newCommits: newCommits, range: range.build().totals, rules: rules,

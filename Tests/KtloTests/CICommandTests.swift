@@ -179,6 +179,13 @@ import TestSupport
         let (listed, listedJSON) = try ci([])
         #expect(listed.status == 0 && (listedJSON["hotspots_touched"] as? [Any])?.count == 2)
 
+        let (skipped, skippedJSON) = try ci(["--no-hotspots"])
+        #expect(skipped.status == 0 && (skippedJSON["hotspots_touched"] as? [Any])?.isEmpty == true)
+        let contradiction = try Shell.ktlo(["ci", "--repo", try Fixtures.path("ci"), "--no-hotspots",
+                                            "--fail-on-hotspot-growth"])
+        #expect(contradiction.status == 2)
+        #expect(contradiction.standardErrorText.hasPrefix("ktlo: error: --no-hotspots leaves nothing"))
+
         // Under GitHub Actions each touched hotspot is a warning on its file.
         let folder = try Fixtures.temporaryFolder()
         let (actions, _) = try ci([], environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": folder + "/s.md"])
