@@ -22,7 +22,7 @@ public enum ConfigurationParser {
         let reader = NodeReader(file: file)
         let top = try reader.mapping(root, key: "the configuration",
                                      allowed: ["version", "paths", "classification", "buckets", "budget",
-                                               "components", "teams"])
+                                               "components", "teams", "ci"])
         if let version = top["version"] {
             let value = try reader.integer(version, key: "version")
             guard value == Self.version else {
@@ -67,7 +67,41 @@ public enum ConfigurationParser {
                 configuration.teams.append((name, try reader.strings(members, key: "teams.\(name)")))
             }
         }
+        if let ci = top["ci"] {
+            configuration.ci = try parseCI(ci, reader: reader)
+        }
         return configuration
+    }
+
+    /// `ci:` — the gate's thresholds: percentages from 0 to 100, points from 0 to 100, a flag and a count.
+    private static func parseCI(_ node: Node, reader: NodeReader) throws(ConfigurationError) -> CIRules {
+        var rules = CIRules()
+        let entries = try reader.mapping(node, key: "ci",
+                                         allowed: ["max_ktlo", "max_ktlo_increase", "fail_on_hotspot_growth",
+                                                   "hotspot_top"])
+        if let node = entries["max_ktlo"] {
+            let value = try reader.number(node, key: "ci.max_ktlo")
+            guard (0...100).contains(value) else {
+                throw reader.error(node, "'ci.max_ktlo' must be a percentage from 0 to 100, not \(value)")
+            }
+            rules.maxKTLOPercent = value
+        }
+        if let node = entries["max_ktlo_increase"] {
+            let value = try reader.number(node, key: "ci.max_ktlo_increase")
+            guard (0...100).contains(value) else {
+                throw reader.error(node, "'ci.max_ktlo_increase' must be percentage points from 0 to 100, not \(value)")
+            }
+            rules.maxKTLOIncreasePoints = value
+        }
+        if let node = entries["fail_on_hotspot_growth"] {
+            rules.failOnHotspotGrowth = try reader.boolean(node, key: "ci.fail_on_hotspot_growth")
+        }
+        if let node = entries["hotspot_top"] {
+            let value = try reader.integer(node, key: "ci.hotspot_top")
+            guard value >= 1 else { throw reader.error(node, "'ci.hotspot_top' must be at least 1, not \(value)") }
+            rules.hotspotTop = value
+        }
+        return rules
     }
 
     /// `budget:` — percentages per bucket (`ktlo`, `feature`, `other`) or category, adding up to at most 100, and

@@ -65,5 +65,12 @@ public enum ConfigurationTemplate {
         #   test: other
         #   other: other
 
+        # The rules ktlo ci gates on (exit code 1 when one is breached); command-line options win.
+        # ci:
+        #   max_ktlo: 40                  # the current period's KTLO share, at most this percent
+        #   max_ktlo_increase: 10         # …rising at most this many points over the period before
+        #   fail_on_hotspot_growth: false # fail when the new commits make a top hotspot more complex
+        #   hotspot_top: 10               # how many of the top hotspots count
+
         """
 }

@@ -19,6 +19,8 @@ public struct KtloConfiguration: Sendable {
     public var components: [(name: String, globs: [String])] = []
     /// `teams:`: team names and their members (e-mails, names, or `*` patterns).
     public var teams: [(name: String, members: [String])] = []
+    /// `ci:`: the thresholds `ktlo ci` gates on.
+    public var ci = CIRules()
     /// Where the configuration came from, for messages; `nil` when none was found.
     public var source: String?
 

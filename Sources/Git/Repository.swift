@@ -127,6 +127,7 @@ public final class Repository {
 
     /// Resolves one revision (a branch, tag, object name, `HEAD~3`, …) to the commit it names.
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
+        if let id = existingCommit(named: revision) { return id }
         var object: OpaquePointer?
         try check(git_revparse_single(&object, handle, revision), "git_revparse_single")
         defer { git_object_free(object) }
@@ -135,6 +136,7 @@ public final class Repository {
 
     /// Parses a revision argument as git does: one revision, `A..B`, or `A...B`.
     public func parseRevision(_ spec: String) throws(GitError) -> RevisionSpec {
+        if let id = existingCommit(named: spec) { return .single(id) }
         var revspec = git_revspec()
         try check(git_revparse(&revspec, handle, spec), "git_revparse")
         defer {
@@ -151,6 +153,14 @@ public final class Repository {
             return .symmetricDifference(from, to)
         }
         return .range(from: from, to: to)
+    }
+
+    /// A full object name of a commit, found without parsing it: libgit2's revision parser parses the commit and
+    /// refuses a malformed one (which ``commit(_:)`` reads leniently), and `ktlo ci` names commits by their full name.
+    private func existingCommit(named revision: String) -> ObjectID? {
+        guard revision.count == 40, let id = ObjectID(hex: revision), let (type, _) = try? rawObject(id),
+              type == .commit else { return nil }
+        return id
     }
 
     private func peelToCommit(_ object: OpaquePointer?, revision: String) throws(GitError) -> ObjectID {

@@ -11,6 +11,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     case unbornHead(branch: String)
     case unknownRevision(String, GitError)
     case unreadableObject(GitError)
+    /// An object of this commit (its tree or a blob) cannot be read: a damaged repository.
+    case unreadableCommit(ObjectID, GitError)
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "unknown revision '\(revision)': \(error.message)"
         case .unreadableObject(let error):
             "cannot read the history: \(error.message)"
+        case .unreadableCommit(let commit, let error):
+            "cannot read the history: commit \(commit) cannot be diffed: \(error.message) (the repository is "
+                + "damaged; `git fsck` lists what is broken)"
         }
     }
 }

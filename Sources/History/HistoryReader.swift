@@ -302,7 +302,7 @@ public final class HistoryReader {
                 if diff.renamesSkipped { renamesSkipped += 1 }
                 files = diff.files.map { FileChurn(delta: $0, exclusion: exclusion(for: $0.path)) }
             case .failure(let error):
-                throw .unreadableObject(error)
+                throw .unreadableCommit(commit.id, error)
             }
         }
         missingContent += files.filter(\.delta.isContentMissing).count

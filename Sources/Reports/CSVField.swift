@@ -2,8 +2,15 @@
 enum CSVField {
     /// A text cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` so spreadsheet programs show it
     /// as text instead of evaluating it (repository text is untrusted); then quoted when it must be.
+    /// Control characters other than line breaks and tabs, and bidirectional overrides, become `�` first: a CSV is
+    /// often read in a terminal (`ktlo commits --format csv | head`).
     static func text(_ value: String) -> String {
-        var cell = value
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            let kept = scalar == "\n" || scalar == "\r" || scalar == "\t" || !TerminalText.isUnsafe(scalar)
+            scalars.append(kept ? scalar : "\u{FFFD}")
+        }
+        var cell = String(scalars)
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             cell = "'" + cell
         }

@@ -88,6 +88,6 @@ struct CommitJSON: Encodable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding these values cannot fail: every field is a string, number, boolean or array of them.
         guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        return JSON.escapingInvisibles(String(decoding: data, as: UTF8.self))
     }
 }

@@ -36,13 +36,35 @@ indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    /// JSON text from another encoder with the characters ``quote(_:)`` escapes beyond the standard's (DEL, C1
+    /// controls, bidirectional overrides, U+2028/U+2029) escaped too. Outside strings JSON has only ASCII, so each
+    /// such character is inside a string, where `\uXXXX` is the same value.
+    static func escapingInvisibles(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        TerminalText.isUnsafe(scalar) || (0x2028...0x2029).contains(scalar.value)
+    }
+
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; everything else as UTF-8.
+    /// A JSON string literal: quotes, backslashes and control characters escaped; everything else as UTF-8. C1
+    /// controls, bidirectional overrides and the JavaScript line separators are escaped as well (the value is the
+    /// same, and a document shown in a terminal or pasted into a script cannot be reordered or broken by them).
     static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -53,7 +75,7 @@ indirect enum JSON: Sendable, Equatable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                if TerminalText.isUnsafe(scalar) || (0x2028...0x2029).contains(scalar.value) {
                     result += String(format: "\\u%04x", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)

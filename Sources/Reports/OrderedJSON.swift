@@ -78,7 +78,8 @@ indirect enum OrderedJSON {
         output += "\n" + String(repeating: indent, count: level)
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
+    /// A JSON string: quotes, backslashes, control characters and bidirectional overrides escaped (as ``JSON`` does);
+    /// everything else as UTF-8.
     private static func quote(_ value: String, into output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
@@ -88,8 +89,7 @@ indirect enum OrderedJSON {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

@@ -66,8 +66,12 @@ public struct ReportJSONRenderer: ReportRenderer {
         return JSON.object(document)
     }
 
-    private func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {
-        let mapping = report.mapping
+    func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {
+        self.summary(summary, mapping: report.mapping)
+    }
+
+    /// One summary's JSON members, shared with `ktlo ci`'s result.
+    func summary(_ summary: EffortSummary, mapping: BucketMapping) -> [String: JSON] {
         var effort: [String: JSON] = [:], buckets: [String: JSON] = [:]
         for measure in EffortMeasure.allCases {
             effort[measure.rawValue] = .object(Dictionary(uniqueKeysWithValues: Category.allCases.map {
@@ -102,7 +106,7 @@ public struct ReportJSONRenderer: ReportRenderer {
         return .object(object)
     }
 
-    private func budget(_ comparisons: [Budget.Comparison]) -> JSON {
+    func budget(_ comparisons: [Budget.Comparison]) -> JSON {
         .array(comparisons.map { comparison in
             let kind: String
             switch comparison.target {

@@ -12,7 +12,8 @@ struct KtloCommand: ParsableCommand {
             """,
         version: KtloVersion.current,
         subcommands: [ReportCommand.self, CommitsCommand.self, ClassifyCommand.self, HotspotsCommand.self,
-                      CouplingCommand.self, AnalyzeCommand.self, InitCommand.self, CacheCommand.self]
+                      CouplingCommand.self, AnalyzeCommand.self, CICommand.self, InitCommand.self,
+                      CacheCommand.self]
     )
 }
 

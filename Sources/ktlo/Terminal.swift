@@ -1,3 +1,4 @@
+import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,12 +24,14 @@ enum Terminal {
         return 80
     }
 
+    /// Messages quote repository text (revisions, paths, names) and libgit2's messages: their control characters
+    /// are neutralised, so the message stays one line and cannot drive the terminal.
     static func printError(_ message: String) {
-        writeToStandardError("ktlo: error: \(message)\n")
+        writeToStandardError("ktlo: error: \(TerminalText.sanitized(message))\n")
     }
 
     static func printWarning(_ message: String) {
-        writeToStandardError("ktlo: warning: \(message)\n")
+        writeToStandardError("ktlo: warning: \(TerminalText.sanitized(message))\n")
     }
 
     static func writeToStandardError(_ text: String) {

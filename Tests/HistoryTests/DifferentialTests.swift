@@ -6,7 +6,8 @@ import TestSupport
 /// ktlo's churn against `git log --numstat --name-status`, file by file, on every fixture with history.
 @Suite struct DifferentialTests {
     static let fixtures = ["linear", "merges", "renames", "binary", "encodings", "attributes", "paths", "malformed",
-                           "oldmode", "diffattr", "busy", "bigedits"]
+                           "oldmode", "diffattr", "busy", "bigedits", "detached", "topology", "manyfiles", "largefile",
+                           "text", "dates", "submodule", "hostile"]
 
     @Test(arguments: fixtures, [true, false])
     func agreesWithGit(_ fixture: String, renames: Bool) throws {

@@ -120,7 +120,8 @@ import Testing
         // A cell that would start a formula is prefixed with a quote; quotes inside are doubled.
         #expect(rows[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",eve@example.com,"))
         #expect(rows[1].contains(",fix,ktlo,0.8,4,1,4,1,"))
-        #expect(rows[1].hasSuffix(",\"Fix \u{1B}]0;pwned\u{07}title, \"\"quoted\"\" | piped\",repo"))
+        // Control characters are neutralised: a CSV is often read in a terminal.
+        #expect(rows[1].hasSuffix(",\"Fix \u{FFFD}]0;pwned\u{FFFD}title, \"\"quoted\"\" | piped\",repo"))
         #expect(rows[2].contains(" dddddddddddddddddddddddddddddddddddddddd,"))
     }
 

@@ -33,7 +33,8 @@ public struct GitOracle {
             var counts: [String: (Int, Int, Bool)] = [:]
             var index = 0
             while index < fields.count {
-                let parts = fields[index].split(separator: "\t", omittingEmptySubsequences: false)
+                // Two tabs at most: a path may hold a tab itself.
+                let parts = fields[index].split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 let path: String
                 if parts.count == 3 && parts[2].isEmpty {
                     path = fields[index + 2]

@@ -54,9 +54,13 @@ public enum Shell {
             .appendingPathComponent("ktlo").path
     }
 
-    /// Runs the built `ktlo` with `arguments`.
+    /// Runs the built `ktlo` with `arguments`, killed after `timeout` seconds (exit status 124, as `timeout`
+    /// reports it): a hang fails its test instead of stopping the suite.
     public static func ktlo(_ arguments: [String], in folder: String? = nil,
-                            environment: [String: String] = [:]) throws -> Result {
-        try run([ktloPath] + arguments, in: folder, environment: environment)
+                            environment: [String: String] = [:], timeout: Int = 300) throws -> Result {
+        try run(["timeout", "-k", "5", String(timeout), ktloPath] + arguments, in: folder, environment: environment)
     }
+
+    /// Exit status of a run that `timeout` stopped.
+    public static let timedOut: Int32 = 124
 }
