@@ -206,22 +206,17 @@ extension Repository {
             try check(git_patch_from_blobs(&patch, oldBlob, change.old == nil ? nil : path, newBlob,
                                            change.new == nil ? nil : path, &options), "git_patch_from_blobs")
         } else {
-            // The attributes are settled above, once per path; buffers (unlike blobs) make libgit2 skip its own
-            // lookup, which reads every .gitattributes on the way to the file for every file of every commit.
-            let old = oldBlob.map { UnsafeRawBufferPointer(start: git_blob_rawcontent($0), count: Int(git_blob_rawsize($0))) }
-                ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let new = newBlob.map { UnsafeRawBufferPointer(start: git_blob_rawcontent($0), count: Int(git_blob_rawsize($0))) }
-                ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            if attribute == .automatic && (Self.looksBinary(old) || Self.looksBinary(new)) { return (0, 0, true) }
-            // git cuts the equal tail of both sides off before a diff without context; libgit2's xdiff does not
-            // pair lines exactly as git's on such input (jq's 0e067ef9 then counts 85/47, git 87/49), while on the
-            // whole contents it agrees with git on every commit measured: so the contents go whole.
+            // The attributes are settled above, once per path. Without a path libgit2 skips its own lookup, which
+            // reads every .gitattributes on the way to the file for every file of every commit; blobs (unlike
+            // buffers) come with their object names, so libgit2 does not hash their contents either.
+            if attribute == .automatic,
+               oldBlob.map({ Self.looksBinary($0) }) == true || newBlob.map({ Self.looksBinary($0) }) == true {
+                return (0, 0, true)
+            }
             let flags = options.flags
-            options.flags |= GIT_DIFF_FORCE_TEXT.rawValue
+            if attribute == .text { options.flags |= GIT_DIFF_FORCE_TEXT.rawValue }
             defer { options.flags = flags }
-            try check(git_patch_from_buffers(
-                &patch, old.baseAddress, old.count, change.old == nil ? nil : path,
-                new.baseAddress, new.count, change.new == nil ? nil : path, &options), "git_patch_from_buffers")
+            try check(git_patch_from_blobs(&patch, oldBlob, nil, newBlob, nil, &options), "git_patch_from_blobs")
         }
         defer { git_patch_free(patch) }
         guard let patch else { return (0, 0, false) }
@@ -235,10 +230,11 @@ extension Repository {
 
     /// git's test for binary content: a NUL byte in the first 8000 bytes, or more than `core.bigFileThreshold`'s
     /// default of 512 MiB.
-    static func looksBinary(_ content: UnsafeRawBufferPointer) -> Bool {
-        guard let base = content.baseAddress, content.count > 0 else { return false }
-        if content.count > 512 << 20 { return true }
-        return memchr(base, 0, min(content.count, 8000)) != nil
+    static func looksBinary(_ blob: OpaquePointer) -> Bool {
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let base = git_blob_rawcontent(blob) else { return false }
+        if size > 512 << 20 { return true }
+        return memchr(base, 0, min(size, 8000)) != nil
     }
 
     /// What the `diff` attribute says of `path`, as libgit2's diff reads it (working tree files first, then the
