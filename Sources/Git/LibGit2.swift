@@ -15,10 +15,11 @@ enum LibGit2 {
         // (and still to 67 MiB with a 16 MiB cap), at the same speed as with no cache at all. Without the cache
         // the heap stays flat at about 20 MiB whatever the history's length.
         _ = ktlo_git_set_cache_max_size(0)
-        // Pack files are read through mapped windows; by default libgit2 maps up to 8 GiB of them and unmaps
-        // nothing below that, so every pack page the history ever touched stays resident. A 256 MiB ceiling keeps
-        // memory flat on any history (a window unmapped is mapped again from the page cache when needed).
-        _ = ktlo_git_set_mwindow_mapped_limit(256 << 20)
+        // Pack files are read through mapped windows of 1 GiB, up to 8 GiB in all, so every pack page the history
+        // ever touched stays resident. Windows of 32 MiB, at most 96 MiB mapped, keep memory flat on any history:
+        // a window unmapped is mapped again from the page cache when needed.
+        _ = ktlo_git_set_mwindow_size(32 << 20)
+        _ = ktlo_git_set_mwindow_mapped_limit(96 << 20)
     }()
 
     /// The libgit2 version linked at run time, for example "1.5.1".

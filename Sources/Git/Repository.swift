@@ -20,9 +20,9 @@ public final class Repository {
     /// blobs); set before the first diff. Several repositories diffing side by side share one budget between them.
     public var diffMemoryBudget = Repository.defaultDiffMemoryBudget
 
-    /// What one repository keeps open by default: 144 MiB, since on git/git, whose packs have deep delta chains,
-    /// a smaller budget inflates blobs again measurably.
-    public static let defaultDiffMemoryBudget = 144 << 20
+    /// What one repository keeps open by default: 96 MiB, which holds the recently changed files of redis/redis and
+    /// git/git; with pack windows capped too, a run stays below the memory `git log --numstat` needs.
+    public static let defaultDiffMemoryBudget = 96 << 20
     var diffCaches: DiffObjectCaches {
         if let openDiffCaches { return openDiffCaches }
         let caches = DiffObjectCaches(budget: diffMemoryBudget)

@@ -8,6 +8,9 @@ struct DiffRequest: Sendable {
     let commit: ObjectID
     let firstParent: ObjectID?
     let tree: ObjectID
+    /// The first parent's tree, when the walk has read that commit already (it usually follows its child in the
+    /// same window): the worker then need not read the parent commit again.
+    var parentTree: ObjectID?
 }
 
 /// Diffs windows of commits: what the cache holds is read from it, the rest is diffed on `jobs` threads and stored.
@@ -119,7 +122,8 @@ final class DiffScheduler {
 
     private static func diff(_ request: DiffRequest, in repository: Repository, _ options: DiffOptions)
         throws(GitError) -> TreeDiff {
-        let parentTree = try request.firstParent.map { parent throws(GitError) in try repository.treeOfCommit(parent) }
+        var parentTree = request.parentTree
+        if parentTree == nil, let parent = request.firstParent { parentTree = try repository.treeOfCommit(parent) }
         return try repository.diff(from: parentTree, to: request.tree, options: options)
     }
 

@@ -261,6 +261,10 @@ public final class HistoryReader {
         }
         walked += commits.count
         guard !commits.isEmpty else { return nil }
+        let trees = Dictionary(commits.map { ($0.commit.id, $0.commit.tree) }, uniquingKeysWith: { first, _ in first })
+        for index in requests.indices {
+            if let parent = requests[index].firstParent { requests[index].parentTree = trees[parent] }
+        }
         return WalkedWindow(commits: commits, requestSlots: requestSlots, pending: scheduler.start(requests))
     }
 

@@ -5,15 +5,19 @@ import Glibc
 import Darwin
 #endif
 
-/// glibc gives every thread that allocates its own heap arena and keeps what is freed there: with diff workers and
-/// dispatch threads that held about 90 MB more on redis/redis. Two arenas cost no measurable speed. `mallopt` is
-/// not in Swift's Glibc module (it lives in malloc.h), so it is found by name; elsewhere this does nothing.
+/// glibc gives every thread that allocates its own heap arena and keeps what is freed there (about 90 MB more on
+/// redis/redis with diff workers), and after the first large free it raises the size from which allocations are
+/// mapped on their own up to 32 MiB, so inflated blobs of a few MiB then fragment the heap for good. Two arenas
+/// and a fixed 256 KiB threshold cost no measurable speed. `mallopt` is not in Swift's Glibc module (it lives in
+/// malloc.h), so it is found by name; elsewhere this does nothing.
 private func limitMallocArenas() {
     #if canImport(Glibc)
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    let mArenaMax: Int32 = -8  // M_ARENA_MAX in glibc's malloc.h
+    let mArenaMax: Int32 = -8, mMmapThreshold: Int32 = -3  // M_ARENA_MAX, M_MMAP_THRESHOLD in glibc's malloc.h
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    _ = unsafeBitCast(symbol, to: Mallopt.self)(mArenaMax, 2)
+    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+    _ = mallopt(mArenaMax, 2)
+    _ = mallopt(mMmapThreshold, 256 << 10)
     #endif
 }
 
