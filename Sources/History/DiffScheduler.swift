@@ -18,8 +18,8 @@ struct DiffRequest: Sendable {
 /// libgit2 objects are not shared between threads, so each worker owns a repository opened on the same path. A
 /// window is cut into runs of consecutive commits handed out in turn, which keeps each worker's trees and blobs warm
 /// (consecutive commits share most trees, and one commit's new file is the next change's old file) while a run of
-/// expensive commits cannot leave the other workers idle. Windows are diffed one after the other on a serial queue,
-/// in the background: the caller walks and consumes one window while the next is diffed. Results come back in each
+/// expensive commits cannot leave the other workers idle. Diffing runs in the background on the workers' own threads:
+/// the caller walks and consumes one window while the next ones are diffed. Results come back in each
 /// window's order, so the output is the same for any number of jobs.
 final class DiffScheduler {
     private let repositoryPath: String
@@ -27,10 +27,8 @@ final class DiffScheduler {
     private let jobs: Int
     private let cache: ChurnCache?
     private let settingsKey: String
-    private var workers: [Worker]?
+    private var pool: WorkerPool?
     private var workerError: GitError?
-    /// Runs one window's diffs at a time, so that no worker's repository is ever used by two threads.
-    private let queue = DispatchQueue(label: "ktlo.diff-scheduler")
 
     /// Diffs read from the cache, and diffs computed, over the scheduler's life.
     private(set) var cacheHits = 0
@@ -75,28 +73,24 @@ final class DiffScheduler {
         }
         let pending = Pending(requests: requests, results: results, missing: missing)
         guard let slots = pending.slots else { return pending }
-        let workers: [Worker]
+        let pool: WorkerPool
         do {
-            workers = try openWorkers()
+            pool = try openWorkers()
         } catch {
             for index in 0..<missing.count { slots.set(index, .failure(error)) }
             return pending
         }
         let work = missing.map { requests[$0] }
         let options = self.options
-        let runLength = max(1, (work.count + 4 * workers.count - 1) / (4 * workers.count))
-        let runs = stride(from: 0, to: work.count, by: runLength).map { $0..<min($0 + runLength, work.count) }
-        queue.async(group: pending.done) {
-            let nextRun = RunDispenser(count: runs.count)
-            DispatchQueue.concurrentPerform(iterations: min(workers.count, runs.count)) { workerIndex in
-                let repository = workers[workerIndex].repository
-                while let run = nextRun.take() {
-                    for index in runs[run] {
-                        slots.set(index, Result { () throws(GitError) in
-                            try Self.diff(work[index], in: repository, options)
-                        })
-                    }
+        let runLength = max(1, (work.count + 4 * jobs - 1) / (4 * jobs))
+        for start in stride(from: 0, to: work.count, by: runLength) {
+            let run = start..<min(start + runLength, work.count)
+            pending.done.enter()
+            pool.submit { [done = pending.done] repository in
+                for index in run {
+                    slots.set(index, Result { () throws(GitError) in try Self.diff(work[index], in: repository, options) })
                 }
+                done.leave()
             }
         }
         return pending
@@ -127,23 +121,80 @@ final class DiffScheduler {
         return try repository.diff(from: parentTree, to: request.tree, options: options)
     }
 
-    /// The workers' repositories, opened on first need (a run served wholly by the cache opens none).
-    private func openWorkers() throws(GitError) -> [Worker] {
-        if let workers { return workers }
+    /// The workers, their repositories opened on first need (a run served wholly by the cache opens none).
+    private func openWorkers() throws(GitError) -> WorkerPool {
+        if let pool { return pool }
         if let workerError { throw workerError }
         do {
-            var opened: [Worker] = []
+            var repositories: [Repository] = []
             for _ in 0..<jobs {
                 let repository = try Repository.open(at: repositoryPath)
                 // The workers share one budget of open trees and blobs, so memory does not grow with --jobs.
                 repository.diffMemoryBudget = Repository.defaultDiffMemoryBudget / jobs
-                opened.append(Worker(repository: repository))
+                repositories.append(repository)
             }
-            workers = opened
-            return opened
+            let pool = WorkerPool(repositories.map(Worker.init))
+            self.pool = pool
+            return pool
         } catch {
             workerError = error
             throw error
+        }
+    }
+
+    deinit {
+        pool?.shutDown()
+    }
+}
+
+/// `jobs` threads, each owning one repository, taking runs of commits from one queue in the order they were
+/// submitted. There is no barrier between windows: a worker that finishes its last run of one window goes on with
+/// the next window's first, so no core idles while another finishes a window's slowest run.
+private final class WorkerPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var tasks: [@Sendable (Repository) -> Void] = []
+    private var taskStart = 0
+    private var stopping = false
+
+    init(_ workers: [Worker]) {
+        for worker in workers {
+            let thread = Thread { [self] in self.serve(worker) }
+            thread.name = "ktlo diff worker"
+            thread.start()
+        }
+    }
+
+    func submit(_ task: @escaping @Sendable (Repository) -> Void) {
+        condition.lock()
+        tasks.append(task)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Lets the threads end once the queue is empty.
+    func shutDown() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func serve(_ worker: Worker) {
+        while true {
+            condition.lock()
+            while taskStart == tasks.count && !stopping { condition.wait() }
+            if taskStart == tasks.count {
+                condition.unlock()
+                return
+            }
+            let task = tasks[taskStart]
+            taskStart += 1
+            if taskStart == tasks.count {
+                tasks.removeAll(keepingCapacity: true)
+                taskStart = 0
+            }
+            condition.unlock()
+            task(worker.repository)
         }
     }
 }
@@ -151,32 +202,12 @@ final class DiffScheduler {
 /// A repository that one worker thread uses at a time.
 ///
 /// `@unchecked` because ``Repository`` is not Sendable, rightly: libgit2 objects must not be used by two threads at
-/// once. Windows run one at a time on the scheduler's serial queue, and each worker is taken by exactly one
-/// iteration of `concurrentPerform` within a window, so no two threads ever share one.
+/// once. Each worker belongs to exactly one thread of the ``WorkerPool``, so no two threads ever share one.
 private final class Worker: @unchecked Sendable {
     let repository: Repository
 
     init(repository: Repository) {
         self.repository = repository
-    }
-}
-
-/// Hands out the indices of the runs of a window, each once.
-private final class RunDispenser: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-    }
-
-    func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        defer { next += 1 }
-        return next
     }
 }
 

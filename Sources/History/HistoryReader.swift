@@ -61,8 +61,8 @@ public final class HistoryReader {
     private var walkCompleted = false
     private var walkError: GitError?
     private var walked = 0
-    /// The window walked after the current one, its diffs under way.
-    private var ahead: WalkedWindow?
+    /// The windows walked after the current one, their diffs under way.
+    private var ahead: [WalkedWindow] = []
 
     private struct WalkedWindow {
         let commits: [(commit: Commit, diff: Result<TreeDiff, GitError>?)]
@@ -205,24 +205,30 @@ public final class HistoryReader {
         }
     }
 
-    /// Makes the next window current: its diffs were started when it was walked; the window after it is walked and
-    /// started now, before waiting, so the workers diff it while the caller reads this one.
+    /// Makes the next window current. Its diffs were started when it was walked; the walk keeps two windows ahead
+    /// of the caller, started before this one is waited for, so the workers always have a window to diff while the
+    /// caller reads (with one, they idled whenever they finished before the caller did).
     private func fillWindow() throws(HistoryError) {
         window.removeAll(keepingCapacity: true)
         windowPosition = 0
-        if ahead == nil { ahead = walkWindow() }
-        guard let current = ahead else {
+        topUpAhead()
+        guard !ahead.isEmpty else {
             if let walkError {
                 self.walkError = nil
                 throw .unreadableObject(walkError)
             }
             return
         }
-        ahead = walkWindow()
+        let current = ahead.removeFirst()
+        topUpAhead()
         window = current.commits
         for (slot, diff) in zip(current.requestSlots, scheduler.finish(current.pending)) {
             window[slot].diff = diff
         }
+    }
+
+    private func topUpAhead() {
+        while ahead.count < 2, let next = walkWindow() { ahead.append(next) }
     }
 
     /// The next commits of the range, with the diffs of those that need one started; `nil` when the walk is over
