@@ -103,7 +103,8 @@ extension Repository {
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
         guard let tree else {
-            throw GitError(code: .notFound, domain: .object, message: "tree \(id) not found", operation: "git_tree_lookup")
+            throw GitError(code: .notFound, domain: .object, message: "tree \(id) not found",
+                           operation: "git_tree_lookup")
         }
         // A parsed tree costs about its entries; 64 bytes each is a fair estimate.
         caches.trees.keep(id, tree, bytes: 64 * git_tree_entrycount(tree) + 64)
@@ -116,7 +117,8 @@ extension Repository {
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup")
         guard let blob else {
-            throw GitError(code: .notFound, domain: .object, message: "blob \(id) not found", operation: "git_blob_lookup")
+            throw GitError(code: .notFound, domain: .object, message: "blob \(id) not found",
+                           operation: "git_blob_lookup")
         }
         caches.blobs.keep(id, blob, bytes: Int(git_blob_rawsize(blob)) + 64)
         return blob

@@ -60,7 +60,8 @@ final class DiffScheduler {
 
     /// Starts the diffs of `requests`: the cache is read now, the rest is queued for the workers.
     func start(_ requests: [DiffRequest]) -> Pending {
-        let cached = requests.isEmpty ? [:] : cache?.diffs(of: requests.lazy.map(\.commit), settings: settingsKey) ?? [:]
+        let cached = requests.isEmpty
+            ? [:] : cache?.diffs(of: requests.lazy.map(\.commit), settings: settingsKey) ?? [:]
         cacheHits += cached.count
         var results = [Result<TreeDiff, GitError>?](repeating: nil, count: requests.count)
         var missing: [Int] = []
@@ -88,7 +89,9 @@ final class DiffScheduler {
             pending.done.enter()
             pool.submit { [done = pending.done] repository in
                 for index in run {
-                    slots.set(index, Result { () throws(GitError) in try Self.diff(work[index], in: repository, options) })
+                    slots.set(index, Result { () throws(GitError) in
+                        try Self.diff(work[index], in: repository, options)
+                    })
                 }
                 done.leave()
             }

@@ -51,7 +51,8 @@ final class ProgressDisplay {
         let elapsed = Self.seconds(now - started)
         guard elapsed >= 0.5 else { return }
         let rate = Double(done) / elapsed
-        var line = "ktlo: \(Self.grouped(done)) of \(Self.grouped(max(total, done))) commits · \(Self.grouped(Int(rate)))/s"
+        var line = "ktlo: \(Self.grouped(done)) of \(Self.grouped(max(total, done))) commits"
+        line += " · \(Self.grouped(Int(rate)))/s"
         if rate > 0, total > done {
             line += " · \(Self.duration(Double(total - done) / rate)) left"
         }
