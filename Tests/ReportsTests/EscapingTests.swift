@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func htmlEscapesMarkupQuotesAndControls() {
-        #expect(HTMLText.escaped("<a href=\"x\" title='y'>&</a>\u{1B}[2J\u{202E}")
+        #expect(Markup.escaped("<a href=\"x\" title='y'>&</a>\u{1B}[2J\u{202E}")
                 == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;\u{FFFD}[2J\u{FFFD}")
     }
 
