@@ -160,7 +160,8 @@ extension Repository {
         return (added, deleted, false)
     }
 
-    private func blob(_ id: ObjectID) throws(GitError) -> OpaquePointer {
+    /// Looks a blob up; the caller frees it.
+    func blob(_ id: ObjectID) throws(GitError) -> OpaquePointer {
         var oid = id.raw
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup")
@@ -171,7 +172,7 @@ extension Repository {
     }
 
     /// Looks a tree up; the caller frees it.
-    private func tree(_ id: ObjectID) throws(GitError) -> OpaquePointer {
+    func tree(_ id: ObjectID) throws(GitError) -> OpaquePointer {
         var oid = id.raw
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")

@@ -99,13 +99,7 @@ extension Repository {
 
     private func cachedTree(_ id: ObjectID, _ caches: DiffObjectCaches) throws(GitError) -> OpaquePointer {
         if let tree = caches.trees.handle(id) { return tree }
-        var oid = id.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-        guard let tree else {
-            throw GitError(code: .notFound, domain: .object, message: "tree \(id) not found",
-                           operation: "git_tree_lookup")
-        }
+        let tree = try self.tree(id)
         // A parsed tree costs about its entries; 64 bytes each is a fair estimate.
         caches.trees.keep(id, tree, bytes: 64 * git_tree_entrycount(tree) + 64)
         return tree
@@ -113,13 +107,7 @@ extension Repository {
 
     private func cachedBlob(_ id: ObjectID, _ caches: DiffObjectCaches) throws(GitError) -> OpaquePointer {
         if let blob = caches.blobs.handle(id) { return blob }
-        var oid = id.raw
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup")
-        guard let blob else {
-            throw GitError(code: .notFound, domain: .object, message: "blob \(id) not found",
-                           operation: "git_blob_lookup")
-        }
+        let blob = try self.blob(id)
         caches.blobs.keep(id, blob, bytes: Int(git_blob_rawsize(blob)) + 64)
         return blob
     }

@@ -52,7 +52,7 @@ public struct BlobContent: Sendable, Hashable {
 extension Repository {
     /// Every file of `commit`'s tree (sub-trees walked, in Git's order), without reading any blob.
     public func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
-        let root = try lookUpTree(try treeOfCommit(commit))
+        let root = try tree(try treeOfCommit(commit))
         defer { git_tree_free(root) }
         var files: [TreeFile] = []
         try collectFiles(of: root, prefix: "", into: &files)
@@ -65,7 +65,7 @@ extension Repository {
             let path = prefix + TextDecoding.decode(git_tree_entry_name(entry), encoding: nil)
             let id = ObjectID(git_tree_entry_id(entry))
             if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-                let subtree = try lookUpTree(id)
+                let subtree = try self.tree(id)
                 defer { git_tree_free(subtree) }
                 try collectFiles(of: subtree, prefix: path + "/", into: &files)
             } else if let mode = FileMode(git_tree_entry_filemode(entry)) {
@@ -76,12 +76,7 @@ extension Repository {
 
     /// The bytes of blob `id`, copied out of libgit2, with libgit2's binary verdict.
     public func blobContent(_ id: ObjectID) throws(GitError) -> BlobContent {
-        var oid = id.raw
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup")
-        guard let blob else {
-            throw GitError(code: .notFound, domain: .object, message: "blob \(id) not found", operation: "git_blob_lookup")
-        }
+        let blob = try self.blob(id)
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         let bytes = size > 0 ? git_blob_rawcontent(blob).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
@@ -91,7 +86,7 @@ extension Repository {
 
     /// The blob at `path` in `commit`'s tree, or `nil` when the path names no file there.
     public func blobID(at path: String, in commit: ObjectID) throws(GitError) -> ObjectID? {
-        let tree = try lookUpTree(try treeOfCommit(commit))
+        let tree = try tree(try treeOfCommit(commit))
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
         let status = git_tree_entry_bypath(&entry, tree, path)
@@ -100,16 +95,5 @@ extension Repository {
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
         return ObjectID(git_tree_entry_id(entry))
-    }
-
-    /// Looks a tree up; the caller frees it.
-    private func lookUpTree(_ id: ObjectID) throws(GitError) -> OpaquePointer {
-        var oid = id.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-        guard let tree else {
-            throw GitError(code: .notFound, domain: .object, message: "tree \(id) not found", operation: "git_tree_lookup")
-        }
-        return tree
     }
 }
