@@ -47,6 +47,8 @@ public final class HistoryReader {
     private let mailmap: Mailmap?
     private var identities: [Identity: Identity] = [:]
     private var exclusions: [String: Exclusion?] = [:]
+    /// The linguist attributes as of `attributesCommit`, opened at the first path that needs them.
+    private var linguistAttributes: AttributeLookup?
     private var warnedKinds: Set<String> = []
 
     /// The diff cache, when the options ask for one and it could be opened.
@@ -342,15 +344,20 @@ public final class HistoryReader {
 
     private func linguistMarks(for path: String) -> LinguistMarks {
         guard options.useLinguistAttributes, let commit = attributesCommit else { return LinguistMarks() }
-        func mark(_ name: String) -> Bool? {
-            switch try? repository.attribute(name, for: path, at: commit) {
+        if linguistAttributes == nil {
+            linguistAttributes = try? AttributeLookup(repository: repository, commit: commit,
+                                                      names: ["linguist-generated", "linguist-vendored"])
+        }
+        guard let values = try? linguistAttributes?.values(for: path) else { return LinguistMarks() }
+        func mark(_ value: AttributeValue) -> Bool? {
+            switch value {
             case .set: true
             case .unset: false
             case .value(let text): text.lowercased() == "true" ? true : (text.lowercased() == "false" ? false : nil)
-            case .unspecified, nil: nil
+            case .unspecified: nil
             }
         }
-        return LinguistMarks(generated: mark("linguist-generated"), vendored: mark("linguist-vendored"))
+        return LinguistMarks(generated: mark(values[0]), vendored: mark(values[1]))
     }
 
     private func warn(_ kind: String, _ message: String) {
