@@ -96,17 +96,33 @@ struct CICommand: ParsableCommand {
                                                   mapping: configuration.classifier.buckets,
                                                   teams: TeamMap(configuration.teams), budget: configuration.budget)
 
-        // The whole visible history, for the periods.
-        var whole = EffortReportBuilder(options: options)
-        var visible = 0
-        do {
-            let progress = ProgressDisplay.make(for: [fullReader], quiet: quiet)
-            try ClassifiedCommits.forEach(in: [fullReader], classifier: classifier, progress: progress) { commit in
-                whole.add(commit, isBot: classifier.isBot(commit.record.author))
-                visible += 1
+        // The whole visible history, for the periods (and, unless they are left out, the hotspots: one walk).
+        let rules = rules(configuration.ci)
+        if noHotspots && rules.failOnHotspotGrowth {
+            throw CommandFailure.unusable("--no-hotspots leaves nothing for the hotspot growth rule to check "
+                                              + "(--fail-on-hotspot-growth, or ci.fail_on_hotspot_growth)")
+        }
+        let progress = ProgressDisplay.make(for: [fullReader], quiet: quiet)
+        var analysis: HotspotAnalysis?
+        let report: EffortReport
+        let visible: Int
+        if noHotspots {
+            var whole = EffortReportBuilder(options: options)
+            var walked = 0
+            do {
+                try ClassifiedCommits.forEach(in: [fullReader], classifier: classifier, progress: progress) { commit in
+                    whole.add(commit, isBot: classifier.isBot(commit.record.author))
+                    walked += 1
+                }
+            } catch let error as HistoryError {
+                throw CommandFailure.unusable(error.description)
             }
-        } catch let error as HistoryError {
-            throw CommandFailure.unusable(error.description)
+            (report, visible) = (whole.build(), walked)
+        } else {
+            let shared = try HotspotAnalysis(history, session: session, reader: fullReader, classifier: classifier,
+                                             by: .file, quiet: true, effortOptions: options, progress: progress)
+            guard let effort = shared.effort else { throw CommandFailure.unusable("no effort report was built") }
+            (analysis, report, visible) = (shared, effort, shared.walked)
         }
         var warnings = fullReader.warnings.filter { $0.kind != "shallow_clone" }
         if !shallowBoundary.isEmpty {
@@ -132,14 +148,10 @@ struct CICommand: ParsableCommand {
 
         let headTime = newCommits.first { $0.record.id == head }?.record.authorTime
             ?? (try? repository.commit(head))?.author.time
-        let rules = rules(configuration.ci)
-        if noHotspots && rules.failOnHotspotGrowth {
-            throw CommandFailure.unusable("--no-hotspots leaves nothing for the hotspot growth rule to check "
-                                              + "(--fail-on-hotspot-growth, or ci.fail_on_hotspot_growth)")
-        }
-        let hotspots = noHotspots ? []
-            : try CIHotspots.touched(history, newCommits: newCommits, base: base.commit, top: rules.hotspotTop)
-        let result = CIGate.evaluate(report: whole.build(),
+        let hotspots = try analysis.map { analysis in
+            try CIHotspots.touched(analysis, newCommits: newCommits, base: base.commit, top: rules.hotspotTop)
+        } ?? []
+        let result = CIGate.evaluate(report: report,
                                      headPeriod: headTime.map { options.calendar.period(containing: $0.localDate) },
                                      newCommits: newCommits, range: range.build().totals, rules: rules,
                                      touchedHotspots: hotspots)

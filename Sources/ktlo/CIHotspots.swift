@@ -5,10 +5,11 @@ import History
 /// The top hotspots at HEAD that a `ktlo ci` run's new commits changed, with their complexity at the base and now.
 enum CIHotspots {
     /// - Parameters:
+    ///   - analysis: the hotspot analysis of the whole history up to HEAD.
     ///   - newCommits: the run's new commits, newest first.
     ///   - base: where they start; a hotspot's complexity before them is read there (nil: the file is new).
     ///   - top: how many of the best-ranked hotspots count.
-    static func touched(_ history: HistoryArguments, newCommits: [ClassifiedCommit], base: ObjectID?, top: Int)
+    static func touched(_ analysis: HotspotAnalysis, newCommits: [ClassifiedCommit], base: ObjectID?, top: Int)
         throws -> [TouchedHotspot] {
         // Oldest first, so that a rename carries the commits that changed the file under its old name.
         var commitsByPath: [String: [ObjectID]] = [:]
@@ -24,7 +25,6 @@ enum CIHotspots {
         }
         guard !commitsByPath.isEmpty else { return [] }
 
-        let analysis = try HotspotAnalysis(history, by: .file, quiet: true)
         let ranked = HotspotRanking.rank(analysis.result.entities, metrics: try analysis.measureRows())
         return ranked.prefix(top).compactMap { hotspot in
             guard let commits = commitsByPath[hotspot.path] else { return nil }

@@ -27,6 +27,8 @@ struct HotspotAnalysis {
 
     /// The effort report built from the same walk, when `effortOptions` asked for one (`ktlo analyze`).
     let effort: EffortReport?
+    /// The commits of the range the walk read, merges included.
+    let walked: Int
 
     /// - Parameter effortOptions: given, every classified commit of the walk also goes into an effort report with
     ///   these options (made from the configuration), so that `ktlo analyze` diffs the history once.
@@ -34,9 +36,24 @@ struct HotspotAnalysis {
          maxChangesetSize: Int = CouplingOptions().maximumChangesetSize,
          effortOptions: ((KtloConfiguration) throws -> EffortReportBuilder.Options)? = nil) throws {
         let session = try AnalysisSession(history)
-        var builder = try effortOptions.map { EffortReportBuilder(options: try $0(session.configuration)) }
         let reader = try session.reader(history)
         let classifier = try session.classifier(measuringOn: reader)
+        try self.init(history, session: session, reader: reader, classifier: classifier, by: by,
+                      recentDays: recentDays, quiet: quiet, maxChangesetSize: maxChangesetSize,
+                      effortOptions: try effortOptions.map { try $0(session.configuration) })
+    }
+
+    /// The analysis of `reader`'s range, for a command that opened the session and the reader itself (`ktlo ci`
+    /// reads the cache's recorded tip before the walk replaces it).
+    /// - Parameters:
+    ///   - effortOptions: given, every classified commit of the walk also goes into an effort report with these
+    ///     options, so that the history is diffed once.
+    ///   - progress: advanced by one per commit of the walk that diffs.
+    init(_ history: HistoryArguments, session: AnalysisSession, reader: HistoryReader, classifier: CommitClassifier,
+         by: GroupingArgument, recentDays: Int = defaultRecentDays, quiet: Bool,
+         maxChangesetSize: Int = CouplingOptions().maximumChangesetSize,
+         effortOptions: EffortReportBuilder.Options? = nil, progress: ProgressDisplay? = nil) throws {
+        var builder = effortOptions.map { EffortReportBuilder(options: $0) }
         repository = session.repository
         let grouping = by.grouping(components: session.configuration.components)
         self.grouping = grouping
@@ -66,8 +83,12 @@ struct HotspotAnalysis {
             }
             batch.removeAll(keepingCapacity: true)
         }
+        var walked = 0
         do {
+            defer { progress?.finish() }
             while let record = try reader.next() {
+                progress?.advance()
+                walked += 1
                 batch.append(record)
                 if batch.count >= 512 { flush() }
             }
@@ -75,6 +96,7 @@ struct HotspotAnalysis {
         } catch {
             throw CommandFailure.unusable(error.description)
         }
+        self.walked = walked
         result = aggregator.result()
         effort = builder?.build()
         if !quiet {
