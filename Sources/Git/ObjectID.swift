@@ -58,14 +58,15 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The object name from its 20 bytes; `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 20 else { return nil }
-        var words: [UInt64] = [0, 0, 0]
-        for (index, byte) in bytes.enumerated() {
-            let word = index < 8 ? 0 : (index < 16 ? 1 : 2)
-            words[word] = words[word] << 8 | UInt64(byte)
-        }
-        high = words[0]
-        middle = words[1]
-        low = UInt32(words[2])
+        // Read in place when the bytes are contiguous (an array, `Data`): the warm run reads one id per commit.
+        self = bytes.withContiguousStorageIfAvailable { Self(twentyBytes: UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { Self(twentyBytes: $0) }
+    }
+
+    private init(twentyBytes raw: UnsafeRawBufferPointer) {
+        high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
     }
 
     /// The object name as libgit2 wants it.

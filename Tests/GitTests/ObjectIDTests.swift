@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Git
 
@@ -15,6 +16,18 @@ import Testing
                       "0123456789abcdef0123456789abcdef012345678"])
     func rejectsWhatIsNotAFullName(_ text: String) {
         #expect(ObjectID(hex: text) == nil)
+    }
+
+    @Test func bytesRoundTripFromAnyCollection() throws {
+        let id = try #require(ObjectID(hex: "0123456789abcdef0123456789abcdef01234567"))
+        #expect(id.bytes == [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd,
+                             0xef, 0x01, 0x23, 0x45, 0x67])
+        #expect(ObjectID(bytes: id.bytes) == id)
+        #expect(ObjectID(bytes: Data(id.bytes)) == id)
+        #expect(ObjectID(bytes: Data([0xff] + id.bytes).dropFirst()) == id)  // a slice not starting at 0
+        #expect(ObjectID(bytes: id.bytes.reversed().reversed()) == id)  // not contiguous
+        #expect(ObjectID(bytes: id.bytes.dropLast()) == nil)
+        #expect(ObjectID(bytes: id.bytes + [0]) == nil)
     }
 
     @Test func ordersAsItsBytes() throws {
