@@ -20,8 +20,9 @@ public final class ChurnCache {
     /// What the user should know: the cache was rebuilt, or could not be written.
     public private(set) var warnings: [String] = []
 
-    /// Bumped whenever the tables or the record layout change; an older file is rebuilt.
-    static let schemaVersion = 1
+    /// Bumped whenever the tables or the record layout change. A file of version 1 gains the blob facts table;
+    /// any other version is rebuilt.
+    static let schemaVersion = 2
     /// Bumped whenever ktlo's diff would count a commit differently; part of every record's key.
     static let countingVersion = 1
 
@@ -57,17 +58,33 @@ public final class ChurnCache {
     }
 
     /// The stored diffs of those of `commits` the cache holds for `settings`, each as the files it changed.
+    ///
+    /// One query per hundred commits (`IN (…)`), each record decoded straight from SQLite's buffer: a warm run reads
+    /// every commit's diff, and one query per commit cost a tenth of such a run.
     public func diffs(of commits: some Sequence<ObjectID>, settings: String) -> [ObjectID: [FileDelta]] {
         guard let queue else { return [:] }
+        let commits = Array(commits)
         do {
             return try queue.read { database in
-                let statement = try database.cachedStatement(
-                    sql: "SELECT files FROM diffs WHERE commit_id = ? AND settings = ?")
                 var found: [ObjectID: [FileDelta]] = [:]
-                for commit in commits {
-                    statement.setUncheckedArguments([Data(commit.bytes), settings])
-                    guard let data = try Data.fetchOne(statement) else { continue }
-                    if let files = data.withUnsafeBytes({ TreeDiffCoding.decode($0) }) { found[commit] = files }
+                found.reserveCapacity(commits.count)
+                var start = 0
+                while start < commits.count {
+                    let batch = commits[start..<min(start + Self.lookupBatch, commits.count)]
+                    start += batch.count
+                    // Always as many parameters (the last id repeated): one statement, prepared once.
+                    var ids = batch.map { Data($0.bytes) }
+                    ids += Array(repeating: ids[ids.count - 1], count: Self.lookupBatch - ids.count)
+                    let statement = try database.cachedStatement(sql: Self.lookupSQL)
+                    statement.setUncheckedArguments(StatementArguments([settings] + ids))
+                    let rows = try Row.fetchCursor(statement)
+                    while let row = try rows.next() {
+                        guard let id = try row.withUnsafeData(atIndex: 0, { $0.flatMap { ObjectID(bytes: $0) } }),
+                              let files = try row.withUnsafeData(atIndex: 1, { data in
+                                  data?.withUnsafeBytes { TreeDiffCoding.decode($0) }
+                              }) else { continue }
+                        found[id] = files
+                    }
                 }
                 return found
             }
@@ -80,6 +97,11 @@ public final class ChurnCache {
         }
     }
 
+    /// Commits looked up per query: well under SQLite's limit on parameters, and few distinct statements to cache.
+    private static let lookupBatch = 100
+    private static let lookupSQL = "SELECT commit_id, files FROM diffs WHERE settings = ? AND commit_id IN ("
+        + Array(repeating: "?", count: lookupBatch).joined(separator: ",") + ")"
+
     /// Stores the diffs of `commits` for `settings`, all in one transaction.
     public func store(_ commits: [(commit: ObjectID, files: [FileDelta])], settings: String) {
         guard let queue, writable, !commits.isEmpty else { return }
@@ -89,6 +111,49 @@ public final class ChurnCache {
                     sql: "INSERT OR REPLACE INTO diffs (commit_id, settings, files) VALUES (?, ?, ?)")
                 for (commit, files) in commits {
                     try statement.execute(arguments: [Data(commit.bytes), settings, Data(TreeDiffCoding.encode(files))])
+                }
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+        } catch {
+            disable(because: "it could not be written (\(error))")
+        }
+    }
+
+    /// What the cache knows about each of `blobs` under `kind`: bytes a caller stored for a file content, such as
+    /// its measured complexity. A blob's content never changes, so a fact holds for as long as `kind` names the way
+    /// it was made (a caller puts its version in `kind`, and the language it read the content as).
+    public func blobFacts(of blobs: some Sequence<ObjectID>, kind: String) -> [ObjectID: [UInt8]] {
+        guard let queue else { return [:] }
+        do {
+            return try queue.read { database in
+                let statement = try database.cachedStatement(
+                    sql: "SELECT facts FROM blob_facts WHERE blob_id = ? AND kind = ?")
+                var found: [ObjectID: [UInt8]] = [:]
+                for blob in blobs {
+                    statement.setUncheckedArguments([Data(blob.bytes), kind])
+                    if let data = try Data.fetchOne(statement) { found[blob] = [UInt8](data) }
+                }
+                return found
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+            return [:]
+        } catch {
+            disable(because: "it could not be read (\(error))")
+            return [:]
+        }
+    }
+
+    /// Stores facts about blobs under `kind` (see ``blobFacts(of:kind:)``), all in one transaction.
+    public func storeBlobFacts(_ facts: [(blob: ObjectID, facts: [UInt8])], kind: String) {
+        guard let queue, writable, !facts.isEmpty else { return }
+        do {
+            try queue.write { database in
+                let statement = try database.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO blob_facts (blob_id, kind, facts) VALUES (?, ?, ?)")
+                for (blob, bytes) in facts {
+                    try statement.execute(arguments: [Data(blob.bytes), kind, Data(bytes)])
                 }
             }
         } catch let error as DatabaseError where Self.isDamage(error) {
@@ -171,6 +236,11 @@ public final class ChurnCache {
             try database.inTransaction(.immediate) {
                 let version = try Int.fetchOne(database, sql: "PRAGMA user_version") ?? 0
                 if version == schemaVersion { return .commit }
+                if version == 1 {
+                    // Version 2 only added a table: the diffs of version 1 stay good.
+                    try database.execute(sql: blobFactsTable + "PRAGMA user_version = \(schemaVersion);")
+                    return .commit
+                }
                 let tables = try String.fetchAll(database, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 // A new file has no tables; one with tables but another version is not ours to trust.
                 if !tables.isEmpty {
@@ -192,13 +262,21 @@ public final class ChurnCache {
                         commit_id BLOB NOT NULL,
                         recorded_at REAL NOT NULL
                     );
-                    PRAGMA user_version = \(schemaVersion);
-                    """)
+                    """ + blobFactsTable + "PRAGMA user_version = \(schemaVersion);")
                 return .commit
             }
         }
         return queue
     }
+
+    private static let blobFactsTable = """
+        CREATE TABLE blob_facts (
+            blob_id BLOB NOT NULL,
+            kind TEXT NOT NULL,
+            facts BLOB NOT NULL,
+            PRIMARY KEY (blob_id, kind)
+        ) WITHOUT ROWID;
+        """
 
     /// Replaces an unusable file by an empty cache.
     private func rebuild(because reason: String) throws(ChurnCacheError) {

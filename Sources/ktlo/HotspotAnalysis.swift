@@ -1,4 +1,5 @@
 import Analysis
+import ChurnCache
 import Configuration
 import Dispatch
 import Foundation
@@ -21,6 +22,8 @@ struct HotspotAnalysis {
     let files: [String: TreeFile]
     let repository: Repository
     let grouping: Grouping
+    /// The run's cache, where measures of file contents are kept between runs.
+    let cache: ChurnCache?
 
     /// The recent window's length by default: half a year.
     static let defaultRecentDays = 182
@@ -55,6 +58,7 @@ struct HotspotAnalysis {
          effortOptions: EffortReportBuilder.Options? = nil, progress: ProgressDisplay? = nil) throws {
         var builder = effortOptions.map { EffortReportBuilder(options: $0) }
         repository = session.repository
+        cache = reader.cache
         let grouping = by.grouping(components: session.configuration.components)
         self.grouping = grouping
 
@@ -130,11 +134,12 @@ struct HotspotAnalysis {
     }
 
     /// Size and complexity per row, for the rows that changed in the range: each file's blob read at the analysed
-    /// revision, binary and generated files left out. The files are spread over the cores, each worker with its own
-    /// repository handle (libgit2's handles are not shared between threads).
+    /// revision, binary and generated files left out. What the cache knows of a blob is not measured again (a CI
+    /// run after a merge measures the files the merge changed); the rest is spread over the cores, each worker with
+    /// its own repository handle (libgit2's handles are not shared between threads).
     func measureRows() throws -> [String: SourceMetrics] {
         let wanted = result.entities.filter { $0.revisions > 0 }.flatMap(\.files).compactMap { files[$0] }
-        let perFile = try Self.measure(wanted, gitDirectory: repository.gitDirectory)
+        let perFile = try Self.measure(wanted, gitDirectory: repository.gitDirectory, cache: cache)
         var rows: [String: SourceMetrics] = [:]
         for history in result.entities where history.revisions > 0 {
             let measured = history.files.compactMap { perFile[$0] }
@@ -144,14 +149,60 @@ struct HotspotAnalysis {
         return rows
     }
 
-    private static func measure(_ files: [TreeFile], gitDirectory: String) throws -> [String: SourceMetrics] {
+    /// The measures of `files` by path; binary, generated and unreadable files have none.
+    private static func measure(_ files: [TreeFile], gitDirectory: String,
+                                cache: ChurnCache?) throws -> [String: SourceMetrics] {
+        var measured: [String: SourceMetrics] = [:]
+        var unknown: [TreeFile] = []
+        if let cache {
+            for (kind, group) in Dictionary(grouping: files, by: { metricsKind(path: $0.path) }) {
+                let known = cache.blobFacts(of: group.map(\.id), kind: kind)
+                for file in group {
+                    guard let bytes = known[file.id] else {
+                        unknown.append(file)
+                        continue
+                    }
+                    // No bytes: a content that is not measured (binary or generated).
+                    if bytes.isEmpty { continue }
+                    if let metrics = SourceMetrics(bytes: bytes) {
+                        measured[file.path] = metrics
+                    } else {
+                        unknown.append(file)
+                    }
+                }
+            }
+        } else {
+            unknown = files
+        }
+        let outcomes = try measureContents(unknown, gitDirectory: gitDirectory)
+        var facts: [String: [(blob: ObjectID, facts: [UInt8])]] = [:]
+        for file in unknown {
+            guard let outcome = outcomes[file.path] else { continue }  // unreadable: nothing to remember
+            if let metrics = outcome { measured[file.path] = metrics }
+            facts[metricsKind(path: file.path), default: []].append((file.id, outcome?.bytes ?? []))
+        }
+        for (kind, facts) in facts { cache?.storeBlobFacts(facts, kind: kind) }
+        return measured
+    }
+
+    /// What the measures of a content depend on besides the content: the analyser's version and the language the
+    /// path's name gives (without one, the content's own `#!` line decides).
+    private static func metricsKind(path: String) -> String {
+        "source-metrics v\(SourceAnalyzer.version) \(Language.of(path: path)?.rawValue ?? "-")"
+    }
+
+    /// Reads and measures `files` over the cores: per path, the measures, or `nil` for a binary or generated
+    /// content; a file whose blob is missing (a partial clone) has no entry.
+    private static func measureContents(_ files: [TreeFile],
+                                        gitDirectory: String) throws -> [String: SourceMetrics?] {
+        guard !files.isEmpty else { return [:] }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 64))
-        let results = Mutex<[String: SourceMetrics]>([:])
+        let results = Mutex<[String: SourceMetrics?]>([:])
         let failure = Mutex<String?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 let repository = try Repository.open(at: gitDirectory)
-                var local: [String: SourceMetrics] = [:]
+                var local: [String: SourceMetrics?] = [:]
                 var index = worker
                 while index < files.count {
                     let file = files[index]
@@ -162,8 +213,11 @@ struct HotspotAnalysis {
                     } catch let error as GitError where error.code == .notFound {
                         continue  // a partial clone: the file cannot be measured, the rest can
                     }
-                    if content.isBinary || SourceAnalyzer.looksGenerated(content.bytes) { continue }
-                    local[file.path] = SourceAnalyzer.measure(content.bytes, path: file.path)
+                    if content.isBinary || SourceAnalyzer.looksGenerated(content.bytes) {
+                        local[file.path] = .some(nil)
+                    } else {
+                        local[file.path] = SourceAnalyzer.measure(content.bytes, path: file.path)
+                    }
                 }
                 results.withLock { $0.merge(local) { first, _ in first } }
             } catch {

@@ -94,6 +94,35 @@ import TestSupport
         #expect(again.diffs(of: [one], settings: renames).isEmpty)
     }
 
+    @Test func blobFactsAreKeptPerKind() throws {
+        let path = try cachePath()
+        do {
+            let cache = try ChurnCache(path: path)
+            cache.storeBlobFacts([(one, [1, 2, 3]), (two, [])], kind: "metrics v1 c")
+        }
+        let cache = try ChurnCache(path: path)
+        #expect(cache.blobFacts(of: [one, two], kind: "metrics v1 c") == [one: [1, 2, 3], two: []])
+        #expect(cache.blobFacts(of: [one], kind: "metrics v2 c").isEmpty)
+        #expect(cache.blobFacts(of: [one], kind: "metrics v1 python").isEmpty)
+    }
+
+    @Test func aVersionOneCacheKeepsItsDiffsAndGainsBlobFacts() throws {
+        let path = try cachePath()
+        do {
+            let cache = try ChurnCache(path: path)
+            cache.store([(one, files)], settings: renames)
+        }
+        // What version 1 was: the same diffs and tips, no blob facts.
+        let downgrade = try Shell.run(["sqlite3", path, "DROP TABLE blob_facts; PRAGMA user_version = 1;"])
+        try #require(downgrade.status == 0, "sqlite3 is needed: \(downgrade.standardErrorText)")
+        let cache = try ChurnCache(path: path)
+        #expect(cache.warnings.isEmpty)
+        #expect(cache.diffs(of: [one], settings: renames) == [one: files])
+        cache.storeBlobFacts([(two, [7])], kind: "k")
+        #expect(cache.blobFacts(of: [two], kind: "k") == [two: [7]])
+        #expect(try cache.statistics().schemaVersion == 2)
+    }
+
     @Test func aRecordThatDoesNotDecodeIsAMiss() throws {
         let path = try cachePath()
         let cache = try ChurnCache(path: path)

@@ -72,6 +72,34 @@ import TestSupport
         #expect(close(number(engine, "ktlo_share", "churn"), 7.0 / 24))
     }
 
+    /// The measures of file contents are kept in the cache under their blob ids, and read back: a planted record
+    /// shows through, a record that does not decode is measured again.
+    @Test func measuresComeFromTheCacheWhenItHasThem() throws {
+        let cache = try Fixtures.temporaryFolder() + "/cache.sqlite"
+        let first = try row(try hotspots(["--cache", cache]), "src/engine.c")
+        #expect(number(first, "complexity") == 44)
+        let stored = try Shell.run(["sqlite3", cache, "SELECT count(*) FROM blob_facts"])
+        try #require(stored.status == 0, "sqlite3 is needed: \(stored.standardErrorText)")
+        #expect(Int(stored.standardOutputText.trimmingCharacters(in: .whitespacesAndNewlines)) == 6)
+
+        let blob = try Shell.git(["rev-parse", "HEAD:src/engine.c"], in: try Fixtures.path("hotspots"))
+            .standardOutputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Language "c"; 30 lines, 24 code lines, 1 function, 3 indented blocks, cyclomatic 99; indentation 0 and 0.
+        func word(_ value: Int) -> String {
+            (0..<8).map { String(format: "%02x", (value >> (8 * $0)) & 0xff) }.joined()
+        }
+        let planted = "0163" + [30, 24, 1, 3, 99, 0, 0].map(word).joined()
+        let plant = try Shell.run(["sqlite3", cache, """
+            UPDATE blob_facts SET facts = x'\(planted)' WHERE blob_id = x'\(blob)' AND kind = 'source-metrics v1 c';
+            """])
+        try #require(plant.status == 0)
+        #expect(number(try row(try hotspots(["--cache", cache]), "src/engine.c"), "complexity") == 99)
+
+        let damage = try Shell.run(["sqlite3", cache, "UPDATE blob_facts SET facts = x'01' WHERE blob_id = x'\(blob)';"])
+        try #require(damage.status == 0)
+        #expect(number(try row(try hotspots(["--cache", cache]), "src/engine.c"), "complexity") == 44)
+    }
+
     @Test func aRenamedFileKeepsItsHistory() throws {
         let rows = try hotspots()
         let parser = try row(rows, "src/parser.c")

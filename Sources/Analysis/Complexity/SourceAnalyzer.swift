@@ -1,6 +1,10 @@
 /// Measures a file's content: lines of code, indentation complexity, and a cyclomatic estimate for the languages
 /// ktlo has a scanner for. Pure and thread-safe: a repository's files are measured in parallel.
 public enum SourceAnalyzer {
+    /// Changes whenever ``measure(_:path:)`` or ``looksGenerated(_:)`` would give another answer for some content:
+    /// measures kept from an older version are then measured again.
+    public static let version = 1
+
     /// Measures `bytes`, the content of the file at `path` (whose name picks the language).
     public static func measure(_ bytes: [UInt8], path: String) -> SourceMetrics {
         bytes.withUnsafeBufferPointer { buffer in
