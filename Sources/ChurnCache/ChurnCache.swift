@@ -201,8 +201,9 @@ public final class ChurnCache {
                     return ChurnCacheStatistics.Tip(revision: row[0], commit: id,
                                                     recordedAt: Date(timeIntervalSince1970: row[2]))
                 }
+                let blobFacts = try Int.fetchOne(database, sql: "SELECT count(*) FROM blob_facts") ?? 0
                 return ChurnCacheStatistics(path: path, bytes: Self.fileSize(path), schemaVersion: Self.schemaVersion,
-                                            entries: settings, tips: tips)
+                                            entries: settings, tips: tips, blobFacts: blobFacts)
             }
         } catch {
             throw .unusable(path, "\(error)")

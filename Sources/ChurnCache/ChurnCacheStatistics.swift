@@ -22,6 +22,8 @@ public struct ChurnCacheStatistics: Sendable {
     public let schemaVersion: Int
     public let entries: [Entries]
     public let tips: [Tip]
+    /// Facts kept about file contents (blobs), such as their measured complexity, over all kinds.
+    public let blobFacts: Int
 
     /// Commits stored, over all settings.
     public var commits: Int { entries.reduce(0) { $0 + $1.commits } }

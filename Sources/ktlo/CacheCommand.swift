@@ -85,6 +85,7 @@ struct CacheCommand: ParsableCommand {
                 "cache_schema": statistics.schemaVersion,
                 "commits": statistics.commits,
                 "entries": statistics.entries.map { ["settings": $0.settings, "commits": $0.commits] },
+                "file_measures": statistics.blobFacts,
                 "tips": statistics.tips.map { tip in
                     ["revision": tip.revision, "commit": tip.commit.hex,
                      "recorded_at": ISO8601DateFormatter().string(from: tip.recordedAt)]
@@ -99,6 +100,7 @@ struct CacheCommand: ParsableCommand {
             for entry in statistics.entries {
                 text += "    \(ProgressDisplay.grouped(entry.commits)) diffed with \(entry.settings)\n"
             }
+            text += "  file measures \(ProgressDisplay.grouped(statistics.blobFacts))\n"
             for tip in statistics.tips {
                 text += "  last analysed \(TerminalText.sanitized(tip.revision)): \(tip.commit.abbreviated()) "
                     + "(\(ISO8601DateFormatter().string(from: tip.recordedAt)))\n"

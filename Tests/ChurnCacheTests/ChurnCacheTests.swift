@@ -104,6 +104,7 @@ import TestSupport
         #expect(cache.blobFacts(of: [one, two], kind: "metrics v1 c") == [one: [1, 2, 3], two: []])
         #expect(cache.blobFacts(of: [one], kind: "metrics v2 c").isEmpty)
         #expect(cache.blobFacts(of: [one], kind: "metrics v1 python").isEmpty)
+        #expect(try cache.statistics().blobFacts == 2)
     }
 
     @Test func aVersionOneCacheKeepsItsDiffsAndGainsBlobFacts() throws {
