@@ -14,6 +14,15 @@ public final class RevisionWalk {
     private let firstParent: Bool
     private let shallowBoundary: Set<ObjectID>
 
+    /// Where commits read by this walk are kept for a later one (see ``CommitMemo``), or taken from.
+    public enum MemoUse {
+        case record(CommitMemo)
+        case replay(CommitMemo)
+    }
+
+    /// Commits read from now on are kept in, or first looked for in, a memo.
+    public var memo: MemoUse?
+
     private var queue = Heap<QueueEntry>()
     private var pending: [ObjectID: Commit] = [:]
     private var seen: Set<ObjectID> = []
@@ -69,8 +78,11 @@ public final class RevisionWalk {
     }
 
     private func read(_ id: ObjectID, childOf child: ObjectID) throws(GitError) -> Commit {
+        if case .replay(let memo) = memo, let commit = memo.take(id) { return commit }
         do {
-            return try repository.commit(id)
+            let commit = try repository.commit(id)
+            if case .record(let memo) = memo { memo.remember(commit) }
+            return commit
         } catch {
             guard error.code == .notFound else { throw error }
             throw GitError(code: .notFound, domain: error.domain,

@@ -186,6 +186,16 @@ public final class HistoryReader {
         }
     }
 
+    /// Keeps the commits this walk reads in `memo`, for a later walk over the same range (see ``CommitMemo``).
+    public func recordCommits(into memo: CommitMemo) {
+        walk.memo = .record(memo)
+    }
+
+    /// Takes the commits this walk needs from `memo` when it holds them, rather than reading them again.
+    public func replayCommits(from memo: CommitMemo) {
+        walk.memo = .replay(memo)
+    }
+
     /// Diffs read from the cache and diffs computed so far.
     public var diffCounts: (cached: Int, computed: Int) { (scheduler.cacheHits, scheduler.computed) }
 

@@ -72,7 +72,11 @@ struct HotspotAnalysis {
         }
         files = Dictionary(tip.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
-        profile = try Self.profile(history, session: session, classifier: classifier, recentDays: recentDays)
+        // The walk that learns the profile leaves its commits for the real walk, which then need not read them.
+        let memo = CommitMemo()
+        profile = try Self.profile(history, session: session, classifier: classifier, recentDays: recentDays,
+                                   memo: memo)
+        reader.replayCommits(from: memo)
         var aggregator = HistoryAggregator(presentFiles: tip.map(\.path), profile: profile, grouping: grouping,
                                            maxChangesetSize: maxChangesetSize, isBot: classifier.isBot)
         var batch: [CommitRecord] = []
@@ -117,13 +121,15 @@ struct HotspotAnalysis {
 
     /// The range's span, recent window and author-days, from a walk that reads commits without diffing them.
     private static func profile(_ history: HistoryArguments, session: AnalysisSession,
-                                classifier: CommitClassifier, recentDays: Int) throws -> RangeProfile {
+                                classifier: CommitClassifier, recentDays: Int,
+                                memo: CommitMemo) throws -> RangeProfile {
         var builder = RangeProfile.Builder(recentDays: recentDays)
         do {
             var options = try history.historyOptions(session.configuration)
             options.readsChurn = false
             options.cache = .none  // nothing to read from it or to keep: this walk diffs nothing
             let headers = try HistoryReader(repository: session.repository, options: options)
+            headers.recordCommits(into: memo)
             while let record = try headers.next() {
                 builder.add(record, isBot: classifier.isBot(record.author))
             }
