@@ -47,6 +47,8 @@ public struct EffortReportBuilder {
     private var entries: [Entry] = []
     private var people: [String: Int32] = [:]
     private var identities: [Identity] = []
+    /// The day of the commit each shown identity comes from.
+    private var identityDays: [Int] = []
     private var componentNames: [String] = []
     private var componentIndex: [String: Int32] = [:]
     private var repositoryNames: [String] = []
@@ -62,16 +64,24 @@ public struct EffortReportBuilder {
     }
 
     /// Adds one commit, read from Git or from saved records. A person's day is one dev-day whichever repositories
-    /// it was spent in: people are matched by e-mail (by name when there is none), ignoring case.
+    /// it was spent in: people are matched by e-mail (by name when there is none), ignoring case, and shown under
+    /// the name and e-mail of their latest day (the greatest, if several), whatever order the commits came in.
     public mutating func add(_ commit: EffortCommit) {
         let key = commit.author.email.isEmpty ? commit.author.name.lowercased() : commit.author.email.lowercased()
         let person: Int32
+        let day = commit.day.daysSinceEpoch
         if let known = people[key] {
             person = known
+            let shown = identities[Int(known)]
+            if (day, commit.author.name, commit.author.email) > (identityDays[Int(known)], shown.name, shown.email) {
+                identities[Int(known)] = commit.author
+                identityDays[Int(known)] = day
+            }
         } else {
             person = Int32(identities.count)
             people[key] = person
             identities.append(commit.author)
+            identityDays.append(day)
         }
         var repository: Int32 = -1
         if let name = commit.repository {
@@ -85,7 +95,7 @@ public struct EffortReportBuilder {
         }
         entries.append(Entry(
             person: person,
-            day: Int32(commit.day.daysSinceEpoch),
+            day: Int32(day),
             category: commit.category,
             isMerge: commit.isMerge,
             isBot: commit.isBot,

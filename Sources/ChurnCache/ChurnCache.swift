@@ -20,9 +20,9 @@ public final class ChurnCache {
     /// What the user should know: the cache was rebuilt, or could not be written.
     public private(set) var warnings: [String] = []
 
-    /// Bumped whenever the tables or the record layout change. A file of version 1 gains the blob facts table;
-    /// any other version is rebuilt.
-    static let schemaVersion = 2
+    /// Bumped whenever the tables or the record layout change. A file of an older version whose diffs are still
+    /// good (1 and 2) gains the tables it lacks; any other version is rebuilt.
+    static let schemaVersion = 3
     /// Bumped whenever ktlo's diff would count a commit differently; part of every record's key.
     static let countingVersion = 1
 
@@ -163,6 +163,44 @@ public final class ChurnCache {
         }
     }
 
+    /// The snapshot stored under `key`: the tip it describes and the caller's bytes, if there is one.
+    ///
+    /// A snapshot is what a caller computed over a whole range ending at `tip` (for `ktlo report`, the compact
+    /// effort of every commit), so that the next run reads only the commits after it. `key` must name everything
+    /// the bytes depend on besides the range; there is one snapshot per key, the latest.
+    public func snapshot(key: String) -> (tip: ObjectID, data: [UInt8])? {
+        guard let queue else { return nil }
+        do {
+            return try queue.read { database in
+                guard let row = try Row.fetchOne(database, sql: "SELECT tip, data FROM snapshots WHERE key = ?",
+                                                 arguments: [key]),
+                      let tip = ObjectID(bytes: row[0] as Data) else { return nil }
+                return (tip, [UInt8](row[1] as Data))
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+            return nil
+        } catch {
+            disable(because: "it could not be read (\(error))")
+            return nil
+        }
+    }
+
+    /// Stores (replacing) the snapshot under `key`, in one transaction.
+    public func storeSnapshot(key: String, tip: ObjectID, data: [UInt8]) {
+        guard let queue, writable else { return }
+        do {
+            try queue.write { database in
+                try database.execute(sql: "INSERT OR REPLACE INTO snapshots (key, tip, data) VALUES (?, ?, ?)",
+                                     arguments: [key, Data(tip.bytes), Data(data)])
+            }
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+        } catch {
+            disable(because: "it could not be written (\(error))")
+        }
+    }
+
     /// Remembers `commit` as the last analysed tip of `revision` (for example `HEAD` or `main`).
     public func recordTip(_ commit: ObjectID, of revision: String) {
         guard let queue, writable else { return }
@@ -202,8 +240,10 @@ public final class ChurnCache {
                                                     recordedAt: Date(timeIntervalSince1970: row[2]))
                 }
                 let blobFacts = try Int.fetchOne(database, sql: "SELECT count(*) FROM blob_facts") ?? 0
+                let snapshots = try Int.fetchOne(database, sql: "SELECT count(*) FROM snapshots") ?? 0
                 return ChurnCacheStatistics(path: path, bytes: Self.fileSize(path), schemaVersion: Self.schemaVersion,
-                                            entries: settings, tips: tips, blobFacts: blobFacts)
+                                            entries: settings, tips: tips, blobFacts: blobFacts,
+                                            snapshots: snapshots)
             }
         } catch {
             throw .unusable(path, "\(error)")
@@ -237,9 +277,10 @@ public final class ChurnCache {
             try database.inTransaction(.immediate) {
                 let version = try Int.fetchOne(database, sql: "PRAGMA user_version") ?? 0
                 if version == schemaVersion { return .commit }
-                if version == 1 {
-                    // Version 2 only added a table: the diffs of version 1 stay good.
-                    try database.execute(sql: blobFactsTable + "PRAGMA user_version = \(schemaVersion);")
+                if version == 1 || version == 2 {
+                    // Versions 2 and 3 only added tables: the diffs of version 1 stay good.
+                    try database.execute(sql: blobFactsTable + snapshotsTable
+                                             + "PRAGMA user_version = \(schemaVersion);")
                     return .commit
                 }
                 let tables = try String.fetchAll(database, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -263,15 +304,23 @@ public final class ChurnCache {
                         commit_id BLOB NOT NULL,
                         recorded_at REAL NOT NULL
                     );
-                    """ + blobFactsTable + "PRAGMA user_version = \(schemaVersion);")
+                    """ + blobFactsTable + snapshotsTable + "PRAGMA user_version = \(schemaVersion);")
                 return .commit
             }
         }
         return queue
     }
 
+    private static let snapshotsTable = """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            key TEXT PRIMARY KEY NOT NULL,
+            tip BLOB NOT NULL,
+            data BLOB NOT NULL
+        ) WITHOUT ROWID;
+        """
+
     private static let blobFactsTable = """
-        CREATE TABLE blob_facts (
+        CREATE TABLE IF NOT EXISTS blob_facts (
             blob_id BLOB NOT NULL,
             kind TEXT NOT NULL,
             facts BLOB NOT NULL,

@@ -24,6 +24,8 @@ public struct ChurnCacheStatistics: Sendable {
     public let tips: [Tip]
     /// Facts kept about file contents (blobs), such as their measured complexity, over all kinds.
     public let blobFacts: Int
+    /// Snapshots of whole ranges (for `ktlo report`), one per set of settings.
+    public let snapshots: Int
 
     /// Commits stored, over all settings.
     public var commits: Int { entries.reduce(0) { $0 + $1.commits } }

@@ -132,7 +132,7 @@ public final class AttributeLookup {
 
     /// `core.attributesFile`, else the XDG location libgit2 reads: `$XDG_CONFIG_HOME/git/attributes` or
     /// `~/.config/git/attributes`.
-    private static func globalAttributesFile(_ repository: Repository) -> String? {
+    static func globalAttributesFile(_ repository: Repository) -> String? {
         var config: OpaquePointer?
         if git_repository_config_snapshot(&config, repository.handle) == 0 {
             defer { git_config_free(config) }

@@ -8,6 +8,9 @@ import History
 struct AnalysisSession {
     let repository: Repository
     let configuration: KtloConfiguration
+    /// The text the configuration was read from ("" when there was none, or when it was shared by several
+    /// repositories): what a snapshot of classified commits depends on.
+    let configurationText: String
 
     /// Opens the one repository the arguments name and reads its configuration.
     init(_ arguments: HistoryArguments) throws(CommandFailure) {
@@ -20,7 +23,7 @@ struct AnalysisSession {
         } catch {
             throw .unusable(error.description)
         }
-        configuration = try Self.loadConfiguration(arguments.config, repository: repository)
+        (configuration, configurationText) = try Self.loadConfiguration(arguments.config, repository: repository)
     }
 
     /// Opens one repository of several, read and classified by `shared` (the run's `--config`, one configuration for
@@ -32,9 +35,9 @@ struct AnalysisSession {
             throw .unusable(error.description)
         }
         if let shared {
-            configuration = shared
+            (configuration, configurationText) = (shared, "")
         } else {
-            configuration = try Self.loadConfiguration(nil, repository: repository)
+            (configuration, configurationText) = try Self.loadConfiguration(nil, repository: repository)
         }
     }
 
@@ -78,7 +81,7 @@ struct AnalysisSession {
 
     /// `--config FILE`, else `.ktlo.yml` in the working tree, else (in a bare repository) `.ktlo.yml` at HEAD.
     private static func loadConfiguration(_ path: String?, repository: Repository)
-        throws(CommandFailure) -> KtloConfiguration {
+        throws(CommandFailure) -> (KtloConfiguration, String) {
         let text: String, name: String
         if let path {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -87,16 +90,16 @@ struct AnalysisSession {
             (text, name) = (String(decoding: data, as: UTF8.self), path)
         } else if let workingDirectory = repository.workingDirectory {
             let candidate = workingDirectory + (workingDirectory.hasSuffix("/") ? "" : "/") + ".ktlo.yml"
-            guard let data = FileManager.default.contents(atPath: candidate) else { return KtloConfiguration() }
+            guard let data = FileManager.default.contents(atPath: candidate) else { return (KtloConfiguration(), "") }
             (text, name) = (String(decoding: data, as: UTF8.self), candidate)
         } else if let head = try? repository.head().commit,
                   let bytes = try? repository.fileContent(at: ".ktlo.yml", in: head) {
             (text, name) = (String(decoding: bytes, as: UTF8.self), "HEAD:.ktlo.yml")
         } else {
-            return KtloConfiguration()
+            return (KtloConfiguration(), "")
         }
         do {
-            return try ConfigurationParser.parse(text, file: name)
+            return (try ConfigurationParser.parse(text, file: name), text)
         } catch {
             throw .unusable(error.description)
         }

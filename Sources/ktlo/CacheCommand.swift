@@ -86,6 +86,7 @@ struct CacheCommand: ParsableCommand {
                 "commits": statistics.commits,
                 "entries": statistics.entries.map { ["settings": $0.settings, "commits": $0.commits] },
                 "file_measures": statistics.blobFacts,
+                "report_snapshots": statistics.snapshots,
                 "tips": statistics.tips.map { tip in
                     ["revision": tip.revision, "commit": tip.commit.hex,
                      "recorded_at": ISO8601DateFormatter().string(from: tip.recordedAt)]
@@ -101,6 +102,7 @@ struct CacheCommand: ParsableCommand {
                 text += "    \(ProgressDisplay.grouped(entry.commits)) diffed with \(entry.settings)\n"
             }
             text += "  file measures \(ProgressDisplay.grouped(statistics.blobFacts))\n"
+            text += "  report snapshots \(ProgressDisplay.grouped(statistics.snapshots))\n"
             for tip in statistics.tips {
                 text += "  last analysed \(TerminalText.sanitized(tip.revision)): \(tip.commit.abbreviated()) "
                     + "(\(ISO8601DateFormatter().string(from: tip.recordedAt)))\n"

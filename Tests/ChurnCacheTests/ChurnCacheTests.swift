@@ -107,6 +107,18 @@ import TestSupport
         #expect(try cache.statistics().blobFacts == 2)
     }
 
+    @Test func snapshotsAreReplacedPerKey() throws {
+        let path = try cachePath()
+        let cache = try ChurnCache(path: path)
+        #expect(cache.snapshot(key: "a") == nil)
+        cache.storeSnapshot(key: "a", tip: one, data: [1, 2])
+        cache.storeSnapshot(key: "a", tip: two, data: [3])
+        cache.storeSnapshot(key: "b", tip: one, data: [])
+        #expect(cache.snapshot(key: "a")?.tip == two && cache.snapshot(key: "a")?.data == [3])
+        #expect(cache.snapshot(key: "b")?.tip == one && cache.snapshot(key: "b")?.data == [])
+        #expect(try cache.statistics().snapshots == 2)
+    }
+
     @Test func aVersionOneCacheKeepsItsDiffsAndGainsBlobFacts() throws {
         let path = try cachePath()
         do {
@@ -114,14 +126,15 @@ import TestSupport
             cache.store([(one, files)], settings: renames)
         }
         // What version 1 was: the same diffs and tips, no blob facts.
-        let downgrade = try Shell.run(["sqlite3", path, "DROP TABLE blob_facts; PRAGMA user_version = 1;"])
+        let downgrade = try Shell.run(["sqlite3", path,
+                                       "DROP TABLE blob_facts; DROP TABLE snapshots; PRAGMA user_version = 1;"])
         try #require(downgrade.status == 0, "sqlite3 is needed: \(downgrade.standardErrorText)")
         let cache = try ChurnCache(path: path)
         #expect(cache.warnings.isEmpty)
         #expect(cache.diffs(of: [one], settings: renames) == [one: files])
         cache.storeBlobFacts([(two, [7])], kind: "k")
         #expect(cache.blobFacts(of: [two], kind: "k") == [two: [7]])
-        #expect(try cache.statistics().schemaVersion == 2)
+        #expect(try cache.statistics().schemaVersion == 3)
     }
 
     @Test func aRecordThatDoesNotDecodeIsAMiss() throws {
