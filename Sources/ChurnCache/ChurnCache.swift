@@ -186,13 +186,22 @@ public final class ChurnCache {
         }
     }
 
-    /// Stores (replacing) the snapshot under `key`, in one transaction.
+    /// How many snapshots (the latest stored) a cache keeps.
+    static let snapshotsKept = 8
+
+    /// Stores (replacing) the snapshot under `key`, in one transaction; only the latest ``snapshotsKept`` stay.
     public func storeSnapshot(key: String, tip: ObjectID, data: [UInt8]) {
         guard let queue, writable else { return }
         do {
             try queue.write { database in
-                try database.execute(sql: "INSERT OR REPLACE INTO snapshots (key, tip, data) VALUES (?, ?, ?)",
-                                     arguments: [key, Data(tip.bytes), Data(data)])
+                try database.execute(
+                    sql: "INSERT OR REPLACE INTO snapshots (key, tip, data, stored_at) VALUES (?, ?, ?, ?)",
+                    arguments: [key, Data(tip.bytes), Data(data), Date().timeIntervalSince1970])
+                // Settings that change from run to run (a relative --since) would otherwise pile snapshots up.
+                try database.execute(sql: """
+                    DELETE FROM snapshots WHERE key NOT IN
+                        (SELECT key FROM snapshots ORDER BY stored_at DESC LIMIT \(Self.snapshotsKept))
+                    """)
             }
         } catch let error as DatabaseError where Self.isDamage(error) {
             try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
@@ -315,7 +324,8 @@ public final class ChurnCache {
         CREATE TABLE IF NOT EXISTS snapshots (
             key TEXT PRIMARY KEY NOT NULL,
             tip BLOB NOT NULL,
-            data BLOB NOT NULL
+            data BLOB NOT NULL,
+            stored_at REAL NOT NULL
         ) WITHOUT ROWID;
         """
 

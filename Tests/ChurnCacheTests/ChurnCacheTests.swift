@@ -117,6 +117,9 @@ import TestSupport
         #expect(cache.snapshot(key: "a")?.tip == two && cache.snapshot(key: "a")?.data == [3])
         #expect(cache.snapshot(key: "b")?.tip == one && cache.snapshot(key: "b")?.data == [])
         #expect(try cache.statistics().snapshots == 2)
+        for key in 0..<ChurnCache.snapshotsKept { cache.storeSnapshot(key: "k\(key)", tip: one, data: []) }
+        #expect(try cache.statistics().snapshots == ChurnCache.snapshotsKept)
+        #expect(cache.snapshot(key: "a") == nil && cache.snapshot(key: "k\(ChurnCache.snapshotsKept - 1)") != nil)
     }
 
     @Test func aVersionOneCacheKeepsItsDiffsAndGainsBlobFacts() throws {
