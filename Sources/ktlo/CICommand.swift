@@ -44,8 +44,9 @@ struct CICommand: ParsableCommand {
                                valueName: "count"))
     var hotspotTop: Int?
 
-    @Flag(help: ArgumentHelp("Leave out the hotspots the new commits touched (the hotspot analysis walks the "
-                                 + "history again and measures every file at HEAD; this saves that time)."))
+    @Flag(help: ArgumentHelp("Leave out the hotspots the new commits touched (the hotspot analysis reads the "
+                                 + "history once more without diffs and measures the files at HEAD that the cache "
+                                 + "has not measured yet; this saves that time)."))
     var noHotspots = false
 
     @Flag(help: "Exit 2 on a shallow clone instead of analysing the visible part of the history.")
