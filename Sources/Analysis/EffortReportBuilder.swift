@@ -58,9 +58,12 @@ public struct EffortReportBuilder {
         self.options = options
     }
 
+    /// Whether the report needs each commit's files (for its component breakdown).
+    public var keepsFiles: Bool { options.components != nil }
+
     /// Adds one classified commit. `isBot` commits count in commits and churn but spend no dev-days.
     public mutating func add(_ commit: ClassifiedCommit, isBot: Bool) {
-        add(EffortCommit(commit, isBot: isBot, keepFiles: options.components != nil))
+        add(EffortCommit(commit, isBot: isBot, keepFiles: keepsFiles))
     }
 
     /// Adds one commit, read from Git or from saved records. A person's day is one dev-day whichever repositories

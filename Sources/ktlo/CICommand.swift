@@ -103,29 +103,24 @@ struct CICommand: ParsableCommand {
             throw CommandFailure.unusable("--no-hotspots leaves nothing for the hotspot growth rule to check "
                                               + "(--fail-on-hotspot-growth, or ci.fail_on_hotspot_growth)")
         }
-        let progress = ProgressDisplay.make(for: [fullReader], quiet: quiet)
         var analysis: HotspotAnalysis?
         let report: EffortReport
         let visible: Int
+        var historyWarnings = fullReader.warnings
         if noHotspots {
+            // The periods alone: the report's snapshot spares the history behind the previous run.
             var whole = EffortReportBuilder(options: options)
-            var walked = 0
-            do {
-                try ClassifiedCommits.forEach(in: [fullReader], classifier: classifier, progress: progress) { commit in
-                    whole.add(commit, isBot: classifier.isBot(commit.record.author))
-                    walked += 1
-                }
-            } catch let error as HistoryError {
-                throw CommandFailure.unusable(error.description)
-            }
-            (report, visible) = (whole.build(), walked)
+            let added = try ReportSnapshot.addRange(of: fullReader, history: history, session: session,
+                                                    classifier: classifier, to: &whole, quiet: quiet)
+            (report, visible, historyWarnings) = (whole.build(), added.commits, added.warnings)
         } else {
             let shared = try HotspotAnalysis(history, session: session, reader: fullReader, classifier: classifier,
-                                             by: .file, quiet: true, effortOptions: options, progress: progress)
+                                             by: .file, quiet: true, effortOptions: options,
+                                             progress: ProgressDisplay.make(for: [fullReader], quiet: quiet))
             guard let effort = shared.effort else { throw CommandFailure.unusable("no effort report was built") }
-            (analysis, report, visible) = (shared, effort, shared.walked)
+            (analysis, report, visible, historyWarnings) = (shared, effort, shared.walked, fullReader.warnings)
         }
-        var warnings = fullReader.warnings.filter { $0.kind != "shallow_clone" }
+        var warnings = historyWarnings.filter { $0.kind != "shallow_clone" }
         if !shallowBoundary.isEmpty {
             let message = "shallow clone: only \(visible) commit(s) of the history are visible, so the periods and "
                 + "their KTLO shares cover part of it; fetch the whole history (actions/checkout with "

@@ -68,38 +68,8 @@ struct ReportCommand: ParsableCommand {
         let classifier = try session.classifier(measuringOn: reader)
         let options = try builderOptions(session.configuration)
         var builder = EffortReportBuilder(options: options)
-        let snapshot = ReportSnapshot(session: session, reader: reader, classifier: classifier,
-                                      keepsFiles: options.components != nil)
-        var warnings: [HistoryWarning]
-        do {
-            if let snapshot, let stored = snapshot.load(session.repository) {
-                // Only the commits after the stored tip are read; the rest are the stored ones.
-                var commits = stored.commits
-                var newReader = reader
-                if stored.tip != snapshot.tip {
-                    newReader = try session.reader(history, revisions: [snapshot.tip.hex, "^" + stored.tip.hex])
-                    let progress = ProgressDisplay.make(for: [newReader], quiet: output.quiet)
-                    try ClassifiedCommits.forEach(in: [newReader], classifier: classifier, progress: progress) { commit in
-                        commits.append(EffortCommit(commit, isBot: commit.isBot, keepFiles: false))
-                    }
-                }
-                for commit in commits { builder.add(commit) }
-                warnings = newReader.warnings
-                if !warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
-                snapshot.recordTip()
-            } else {
-                var commits: [EffortCommit] = []
-                let progress = ProgressDisplay.make(for: [reader], quiet: output.quiet)
-                try ClassifiedCommits.forEach(in: [reader], classifier: classifier, progress: progress) { commit in
-                    builder.add(commit, isBot: commit.isBot)
-                    if snapshot != nil { commits.append(EffortCommit(commit, isBot: commit.isBot, keepFiles: false)) }
-                }
-                warnings = reader.warnings
-                if let snapshot, !warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
-            }
-        } catch let error as HistoryError {
-            throw CommandFailure.unusable(error.description)
-        }
+        let warnings = try ReportSnapshot.addRange(of: reader, history: history, session: session,
+                                                   classifier: classifier, to: &builder, quiet: output.quiet).warnings
         let report = builder.build()
         if !output.quiet {
             for warning in warnings { Terminal.printWarning(warning.message) }

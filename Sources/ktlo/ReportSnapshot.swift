@@ -53,6 +53,45 @@ struct ReportSnapshot {
         self.cache = cache
     }
 
+    /// Adds every commit of `reader`'s range to `builder`: through a snapshot when the run can use one (reading only
+    /// the commits after the stored tip), else by reading them all, storing a snapshot for the next run.
+    /// - Returns: what the history's readers warned about, and how many commits the range holds.
+    static func addRange(of reader: HistoryReader, history: HistoryArguments, session: AnalysisSession,
+                         classifier: CommitClassifier, to builder: inout EffortReportBuilder,
+                         quiet: Bool) throws -> (warnings: [HistoryWarning], commits: Int) {
+        let snapshot = ReportSnapshot(session: session, reader: reader, classifier: classifier,
+                                      keepsFiles: builder.keepsFiles)
+        do {
+            if let snapshot, let stored = snapshot.load(session.repository) {
+                var commits = stored.commits
+                var newReader = reader
+                if stored.tip != snapshot.tip {
+                    newReader = try session.reader(history, revisions: [snapshot.tip.hex, "^" + stored.tip.hex])
+                    let progress = ProgressDisplay.make(for: [newReader], quiet: quiet)
+                    try ClassifiedCommits.forEach(in: [newReader], classifier: classifier, progress: progress) { commit in
+                        commits.append(EffortCommit(commit, isBot: commit.isBot, keepFiles: false))
+                    }
+                }
+                for commit in commits { builder.add(commit) }
+                if !newReader.warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
+                snapshot.recordTip()
+                return (newReader.warnings, commits.count)
+            }
+            var commits: [EffortCommit] = []
+            var count = 0
+            let progress = ProgressDisplay.make(for: [reader], quiet: quiet)
+            try ClassifiedCommits.forEach(in: [reader], classifier: classifier, progress: progress) { commit in
+                builder.add(commit, isBot: commit.isBot)
+                count += 1
+                if snapshot != nil { commits.append(EffortCommit(commit, isBot: commit.isBot, keepFiles: false)) }
+            }
+            if let snapshot, !reader.warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
+            return (reader.warnings, count)
+        } catch let error as HistoryError {
+            throw CommandFailure.unusable(error.description)
+        }
+    }
+
     /// The stored commits and the tip they end at, when the stored tip is this run's tip or one of its ancestors.
     func load(_ repository: Repository) -> (tip: ObjectID, commits: [EffortCommit])? {
         guard let stored = cache.snapshot(key: key),

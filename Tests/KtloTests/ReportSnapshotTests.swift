@@ -90,4 +90,24 @@ import TestSupport
         try commit(repository, "b.c", "int b;\n", message: "Document the parser")
         #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
     }
+
+    @Test func ciWithoutHotspotsUsesTheSnapshotToo() throws {
+        let repository = try Fixtures.fresh("effort")
+        let cache = try Fixtures.temporaryFolder() + "/cache.sqlite"
+        func ci(_ cache: String?) throws -> String {
+            let output = try Fixtures.temporaryFolder() + "/ci.json"
+            let result = try Shell.ktlo(["ci", "--repo", repository, "--no-hotspots", "--base", "HEAD~1", "--quiet",
+                                         "--max-ktlo", "100", "--output", output]
+                                            + (cache.map { ["--cache", $0] } ?? ["--no-cache"]))
+            #expect(result.status == 0, "\(result.standardErrorText)")
+            return try String(contentsOfFile: output, encoding: .utf8)
+        }
+        #expect(try ci(cache) == (try ci(nil)))
+        #expect(try sqlite(cache, "SELECT count(*) FROM snapshots") == "1")
+        try commit(repository, "new.c", "int fixed;\n", message: "Fix a crash when the list is empty")
+        #expect(try ci(cache) == (try ci(nil)))
+        // A report with the same settings reads the snapshot ktlo ci left.
+        #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
+        #expect(try sqlite(cache, "SELECT count(*) FROM snapshots") == "1")
+    }
 }
