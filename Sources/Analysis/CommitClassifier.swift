@@ -299,6 +299,11 @@ public struct CommitClassifier: Sendable {
         } else if newFiles > 0 && deleted == 0 {
             evidence.add(.feature, 0.75, rule: "churn.new-files", "only new lines, in \(newFiles) new file(s)",
                          fromMessage: false)
+        } else if added >= 2 * deleted + 10 {
+            // Code that grows by much more than it is reshaped: new behaviour arrives as added lines, a repair
+            // mostly changes lines that were there.
+            evidence.add(.feature, 0.5, rule: "churn.more-added", "more lines added than removed (+\(added)/−\(deleted))",
+                         fromMessage: false)
         } else {
             // An edit to existing code with no other clue: most such commits are fixes, so that is the best guess.
             evidence.add(.fix, 0.25, rule: "churn.edit", "an edit to existing code (+\(added)/−\(deleted))",

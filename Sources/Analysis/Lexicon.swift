@@ -103,16 +103,22 @@ struct Lexicon: Sendable {
             "modernise", "consolidate", "unify", "streamline", "readability", "readable", "encapsulate", "helper",
             "helpers", "macro", "macros", "reduce", "avoid", "replace", "replaced", "deprecate", "deprecated",
             "remove", "removes", "removed", "removing", "drop", "drops", "dropped", "delete", "deleted", "get rid",
-            "convert", "converted", "use", "uses", "less", "fewer", "reclaim", "shrink", "reuse", "internal", "internally", "improve",
-            "improves", "improved", "improvement", "improvements", "cache", "efficient", "efficiency", "memory usage",
+            "convert", "converted", "less", "fewer", "reclaim", "shrink", "reuse", "efficient", "efficiency", "memory usage",
         ]),
+        // "Use X" is as often a fix ("use the right length") or a feature ("use the terminal's title capability")
+        // as a restructuring: a hint, not a verdict.
+        // "Improve X" likewise, and "cache" or "internal" are as often the thing a fix or a feature is about.
+        (.refactor, 1, 0.5, ["use", "uses", "improve", "improves", "improved", "improvement", "improvements", "cache",
+                             "internal", "internally"]),
+        // Nouns that name what a change is about more often than that it adds one ("clear the NOADDR flag").
+        (.feature, 1.5, 0.5, ["flag", "option", "options"]),
         // New capabilities.
         (.feature, 3, 1, [
             "add", "adds", "added", "adding", "implement", "implements", "implemented", "implementing",
             "implementation", "introduce", "introduces", "introduced", "introducing", "support", "supports",
             "supported", "new", "feature", "features", "allow", "allows", "enable", "enables", "provide",
-            "provides", "expose", "exposes", "configurable", "option", "options", "teach", "teaches", "learn",
-            "learns", "learned", "create", "creates", "ability", "able", "subcommand", "flag", "experimental",
+            "provides", "expose", "exposes", "configurable", "teach", "teaches", "learn",
+            "learns", "learned", "create", "creates", "ability", "able", "subcommand", "experimental",
             "extend", "extends", "extended", "extension", "optionally", "customizable", "customize", "plugin",
             "endpoint",
         ]),

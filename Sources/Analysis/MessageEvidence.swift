@@ -14,6 +14,12 @@ struct MessageEvidence {
         suppressed.formUnion(fixObjectRules(&words, into: &evidence))
         for (entry, position) in lexicon.matches(in: words)
         where entry.marker == nil && !suppressed.contains(entry.category) {
+            // "don't allow chained replicas", "never enable X": a capability withdrawn, usually because it was wrong.
+            if entry.category == .feature, position > 0, Self.negatingWords.contains(words.tokens[position - 1]) {
+                let term = "\(words.tokens[position - 1]) \(entry.words.joined(separator: " "))"
+                evidence.add(.fix, 2, rule: "message.negated-feature", "'\(term)' withdraws a behaviour, as fixes do")
+                continue
+            }
             let opening = position == 0
             let weight = entry.subjectWeight + (opening ? 1 : 0)
             let term = entry.words.joined(separator: " ")
@@ -279,6 +285,7 @@ struct MessageEvidence {
 
     static let fillers: Set<String> = ["a", "an", "the", "some", "minor", "small", "trivial", "various", "several",
                                           "more", "few", "two", "all", "remaining", "obvious", "couple", "of", "up"]
+    static let negatingWords: Set<String> = ["dont", "not", "never", "no", "cannot", "doesnt", "wont", "nor"]
     static let fixVerbs: Set<String> = ["fix", "fixes", "fixed", "fixing", "correct", "corrects", "corrected"]
     static let documentationObjects: Set<String> = [
         "typo", "typos", "typographical", "spelling", "misspelling", "misspellings", "grammar", "wording",

@@ -161,7 +161,7 @@ public struct PathClassifier: Sendable {
         "meson.options", "build", "build.bazel", "workspace", "workspace.bazel", "module.bazel", "build.gradle",
         "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "pom.xml",
         "package.swift", "setup.py", "setup.cfg", "pyproject.toml", "tox.ini", "manifest.in", "rakefile",
-        "gemspec", ".gitignore", ".gitattributes", ".editorconfig", ".clang-format", ".clang-tidy", ".dockerignore",
+        "gemspec", ".gitignore", ".cvsignore", ".hgignore", ".gitattributes", ".editorconfig", ".clang-format", ".clang-tidy", ".dockerignore",
         "autogen.sh", "buildconf", "build.rs", "justfile", "taskfile.yml", "babel.config.js", "webpack.config.js",
         "rollup.config.js", "vite.config.ts", "vite.config.js", "jest.config.js", "vitest.config.ts", ".npmignore",
         ".npmrc", ".nvmrc", ".yarnrc", ".yarnrc.yml", "lerna.json", "turbo.json", "nx.json", ".swiftlint.yml",

@@ -24,7 +24,7 @@ func clonePath(_ repository: String) -> String {
 
 /// One commit's record, read through the same engine as `ktlo commits`.
 func record(_ sha: String, in path: String) throws -> CommitRecord {
-    let reader = try HistoryReader(path: path, options: HistoryOptions(revisions: [sha]))
+    let reader = try HistoryReader(path: path, options: HistoryOptions(revisions: [sha], maxCount: 1))
     guard let record = try reader.next() else { throw CocoaError(.fileNoSuchFile) }
     return record
 }
@@ -37,7 +37,7 @@ func adoption(in path: String) throws -> ConventionalCommitAdoption {
 switch arguments.first {
 case "labels":
     guard arguments.count >= 2 else {
-        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only]")
+        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only] [--rules] [--reasons]")
     }
     let split = option("--split") ?? "all"
     let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
@@ -59,6 +59,8 @@ case "labels":
     }
     var classifiers: [String: CommitClassifier] = [:]
     var results = EvaluationResults()
+    // How often each deciding rule (the first reason) is right and wrong, 6-way: where the errors come from.
+    var deciding: [String: (right: Int, wrong: Int)] = [:]
     for row in rows {
         let path = clonePath(row.repository)
         if classifiers[row.repository] == nil {
@@ -66,13 +68,27 @@ case "labels":
         }
         let commit = try record(row.sha, in: path)
         let classification = classifiers[row.repository]!.classify(commit)
+        // --reasons: every rule that fired, not only the deciding one.
+        let why = arguments.contains("--reasons")
+            ? classification.reasons.map { "\($0.rule): \($0.detail)" }.joined(separator: "; ")
+            : classification.reasons.first?.detail ?? ""
         results.add(expected: row.label, actual: classification.category, group: row.repository,
                     detail: "\(row.repository) \(row.sha.prefix(10)) [\(row.certain ? "sure" : "unsure")] "
-                        + "\(commit.summary.prefix(70)) → \(classification.reasons.first?.detail ?? "")")
+                        + "\(commit.summary.prefix(70)) → \(why)")
+        let rule = classification.reasons.first?.rule ?? "none"
+        let right = EvaluationResults.sixWay(row.label) == EvaluationResults.sixWay(classification.category)
+        deciding[rule, default: (0, 0)].right += right ? 1 : 0
+        deciding[rule, default: (0, 0)].wrong += right ? 0 : 1
     }
     let sure = arguments.contains("--certain-only") ? ", labels both annotators were sure of" : ""
     print("Hand-labelled commits (\(split) split\(sure)): \(rows.count)")
     results.report(showErrors: showErrors)
+    if arguments.contains("--rules") {
+        print("Deciding rules (6-way right / wrong):")
+        for (rule, tally) in deciding.sorted(by: { $0.value.wrong > $1.value.wrong || $0.value.wrong == $1.value.wrong && $0.key < $1.key }) {
+            print("  \(rule): \(tally.right) / \(tally.wrong)")
+        }
+    }
 
 case "conventional":
     // On repositories that write Conventional Commits: agreement with the declared type, then accuracy with the

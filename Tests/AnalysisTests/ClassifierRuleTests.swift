@@ -197,6 +197,10 @@ import Testing
                 category: .fix, rule: "message.reported-by"),
         Example(subject: "Change the reply parser", body: "The old one crashed on empty input and leaked.",
                 category: .fix, rule: "message.body-fix-words"),
+        Example(subject: "After SLAVEOF do not allow chained replicas to resync", category: .fix,
+                rule: "message.negated-feature"),
+        Example(subject: "Never enable the fast path on big-endian hosts", category: .fix,
+                rule: "message.negated-feature"),
     ]
 
     @Test(arguments: message)
@@ -232,6 +236,8 @@ import Testing
                 category: .feature, rule: "churn.new-files"),
         Example(subject: "Adjustments", files: [File("src/a.c", .modified, 30, 25)], category: .fix,
                 rule: "churn.edit"),
+        Example(subject: "Follow-up", files: [File("src/a.c", .modified, 30, 5)], category: .feature,
+                rule: "churn.more-added"),
     ]
 
     @Test(arguments: churn)

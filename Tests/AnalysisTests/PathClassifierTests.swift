@@ -12,7 +12,7 @@ import Testing
         ("test/fixtures/a.json", .test), ("git.spec.in", .build),
         ("README.md", .docs), ("docs/guide/intro.html", .docs), ("Documentation/git-log.txt", .docs),
         ("CHANGES", .docs), ("man/jq.1", .docs), ("docs/examples/debug.c", .docs),
-        ("Makefile", .build), ("CMakeLists.txt", .build), ("cmake/FindZ.cmake", .build), ("configure.ac", .build),
+        ("Makefile", .build), ("lib/.cvsignore", .build), ("CMakeLists.txt", .build), ("cmake/FindZ.cmake", .build), ("configure.ac", .build),
         ("tests/Makefile.am", .build), (".github/ISSUE_TEMPLATE/bug.md", .build), ("Dockerfile", .build),
         (".github/workflows/ci.yml", .ci), (".travis.yml", .ci), (".gitlab-ci.yml", .ci),
         ("package.json", .dependencies), ("go.mod", .dependencies), ("requirements-dev.txt", .dependencies),
