@@ -202,10 +202,6 @@ public struct CommitClassifier: Sendable {
     /// A decision from what the diff touched alone, when it is unambiguous.
     private func pathRule(_ record: CommitRecord, classes: [PathClass], description: String) -> Classification? {
         guard !classes.isEmpty else { return nil }
-        var churn: [PathClass: Int] = [:]
-        for (file, pathClass) in zip(record.files, classes) {
-            churn[pathClass, default: 0] += max(1, file.added + file.deleted)
-        }
         let kinds = PathClassSet(classes)
         let count = record.files.count
         let files = count == 1 ? "1 file" : "\(count) files"
@@ -217,7 +213,12 @@ public struct CommitClassifier: Sendable {
         if meaningful == [.docs] { return only(.docs, 0.9, "documentation", "documentation") }
         if meaningful == [.test] { return only(.test, 0.85, "tests", "tests") }
         if meaningful == [.docs, .test] {
-            return (churn[.docs] ?? 0) >= (churn[.test] ?? 0)
+            var docLines = 0, testLines = 0
+            for index in record.files.indices {
+                let lines = max(1, record.files[index].added + record.files[index].deleted)
+                if classes[index] == .docs { docLines += lines } else if classes[index] == .test { testLines += lines }
+            }
+            return docLines >= testLines
                 ? only(.docs, 0.75, "documentation", "documentation and tests, mostly documentation")
                 : only(.test, 0.75, "tests", "tests and documentation, mostly tests")
         }
@@ -255,18 +256,21 @@ public struct CommitClassifier: Sendable {
         // The shape of the code change alone: tests and docs that come with it say little about its purpose.
         var added = 0, deleted = 0, newFiles = 0, renames = 0, files = 0
         var testLines = 0, docLines = 0, allLines = 0
-        for (file, pathClass) in zip(record.files, classes) where file.counts && pathClass != .generated {
-            let lines = file.added + file.deleted
+        // Indices rather than zip: iterating the files by value would copy (and retain) each one.
+        for index in record.files.indices where classes[index] != .generated && record.files[index].counts {
+            let pathClass = classes[index]
+            let fileAdded = record.files[index].added, fileDeleted = record.files[index].deleted
+            let lines = fileAdded + fileDeleted
             allLines += lines
             switch pathClass {
             case .test: testLines += lines
             case .docs: docLines += lines
             default:
                 files += 1
-                added += file.added
-                deleted += file.deleted
-                if file.status == .added && (pathClass == .code || pathClass == .other) { newFiles += 1 }
-                if file.status == .renamed { renames += 1 }
+                added += fileAdded
+                deleted += fileDeleted
+                if record.files[index].status == .added && (pathClass == .code || pathClass == .other) { newFiles += 1 }
+                if record.files[index].status == .renamed { renames += 1 }
             }
         }
         if docLines * 2 > allLines && allLines > 0 {

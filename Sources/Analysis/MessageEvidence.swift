@@ -200,17 +200,18 @@ struct MessageEvidence {
         if noFunctionalChange {
             evidence.add(.refactor, 3, rule: "message.no-functional-change", "the body says there is no functional change")
         }
-        var bodyScores: [Category: (weight: Double, terms: [String])] = [:]
+        // Weights and the first three terms per category, in arrays indexed by category: no hashing per commit.
+        var weights = [Double](repeating: 0, count: Category.allCases.count)
+        var terms = [[Lexicon.Entry]](repeating: [], count: Category.allCases.count)
         for entry in entries where entry.bodyWeight > 0 && !suppressed.contains(entry.category) {
-            var current = bodyScores[entry.category] ?? (0, [])
-            current.weight += entry.bodyWeight
-            if current.terms.count < 3 { current.terms.append(entry.words.joined(separator: " ")) }
-            bodyScores[entry.category] = current
+            let ordinal = entry.category.ordinal
+            weights[ordinal] += entry.bodyWeight
+            if terms[ordinal].count < 3 { terms[ordinal].append(entry) }
         }
-        for (category, score) in bodyScores.sorted(by: { $0.key < $1.key }) {
+        for category in Self.sortedCategories where weights[category.ordinal] > 0 {
             // The body explains; it adds a little weight, never enough to outvote a clear subject.
-            let quoted = score.terms.map { "'\($0)'" }.joined(separator: ", ")
-            evidence.add(category, min(score.weight, 2) * 0.75, rule: Self.bodyWordRules[category.ordinal],
+            let quoted = terms[category.ordinal].map { "'\($0.words.joined(separator: " "))'" }.joined(separator: ", ")
+            evidence.add(category, min(weights[category.ordinal], 2) * 0.75, rule: Self.bodyWordRules[category.ordinal],
                          "the body says \(quoted)")
         }
     }
@@ -274,6 +275,9 @@ struct MessageEvidence {
         }
         return false
     }
+
+    /// The categories in the order body evidence is added (their `Comparable` order).
+    static let sortedCategories = Category.allCases.sorted()
 
     /// Rule names per category, made once (in `Category.allCases` order).
     static let wordRules = Category.allCases.map { "message.\($0.rawValue)-word" }

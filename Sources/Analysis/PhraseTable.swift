@@ -4,12 +4,21 @@
 /// Each phrase is keyed by its last word; when a word of the text matches a key, the phrase's earlier words are
 /// compared with the words just before it.
 struct PhraseTable<Value: Sendable>: Sendable {
+    /// A phrase's word hashes, earliest first, in plain fields: looking one up retains nothing.
     private struct Phrase: Sendable {
-        let hashes: [UInt64]
-        let value: Value
+        let count: Int
+        let first: UInt64, second: UInt64, third: UInt64
+
+        init(_ hashes: [UInt64]) {
+            count = hashes.count
+            first = hashes.count > 1 ? hashes[0] : 0
+            second = hashes.count > 2 ? hashes[1] : 0
+            third = hashes.count > 3 ? hashes[2] : 0
+        }
     }
 
     private var phrases: [Phrase] = []
+    private var values: [Value] = []
     /// Open addressing on the last word's hash: slot → index of the first phrase with that key, chained by `next`.
     private var slots: [Int32]
     private var slotKeys: [UInt64]
@@ -29,9 +38,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Adds a phrase (words separated by anything Words separates on).
     mutating func add(_ text: String, _ value: Value) {
         let hashes = Words(text).tokens.map { Self.hash($0.utf8) }
-        guard let last = hashes.last else { return }
+        // Phrases of more than four words are not supported.
+        guard let last = hashes.last, hashes.count <= 4 else { return }
         let index = Int32(phrases.count)
-        phrases.append(Phrase(hashes: hashes, value: value))
+        phrases.append(Phrase(hashes))
+        values.append(value)
         var slot = Int(truncatingIfNeeded: last &* 0x9E37_79B9_7F4A_7C15) & mask
         while slots[slot] >= 0 && slotKeys[slot] != last { slot = (slot + 1) & mask }
         next.append(slots[slot] >= 0 ? slots[slot] : -1)
@@ -40,7 +51,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The value of the phrase numbered `index` (in the order phrases were added).
-    func value(at index: Int) -> Value { phrases[index].value }
+    func value(at index: Int) -> Value { values[index] }
 
     /// The number of every phrase found in `text`, each once, in order of first appearance, with the number of
     /// the word at which it starts.
@@ -102,9 +113,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 var index = slots[slot]
                 while index >= 0 {
                     let phrase = phrases[Int(index)]
-                    if matches(phrase.hashes, recent, available: wordNumber + 1), !seen.contains(index) {
+                    if matches(phrase, recent, available: wordNumber + 1), !seen.contains(index) {
                         seen.append(index)
-                        found(Int(index), wordNumber - phrase.hashes.count + 1)
+                        found(Int(index), wordNumber - phrase.count + 1)
                     }
                     index = next[Int(index)]
                 }
@@ -114,14 +125,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    private func matches(_ hashes: [UInt64], _ recent: (UInt64, UInt64, UInt64, UInt64), available: Int) -> Bool {
-        guard hashes.count <= available else { return false }
-        switch hashes.count {
+    private func matches(_ phrase: Phrase, _ recent: (UInt64, UInt64, UInt64, UInt64), available: Int) -> Bool {
+        guard phrase.count <= available else { return false }
+        switch phrase.count {
         case 1: return true
-        case 2: return hashes[0] == recent.1
-        case 3: return hashes[0] == recent.2 && hashes[1] == recent.1
-        case 4: return hashes[0] == recent.3 && hashes[1] == recent.2 && hashes[2] == recent.1
-        default: return false  // phrases of more than four words are not supported
+        case 2: return phrase.first == recent.1
+        case 3: return phrase.first == recent.2 && phrase.second == recent.1
+        default: return phrase.first == recent.3 && phrase.second == recent.2 && phrase.third == recent.1
         }
     }
 

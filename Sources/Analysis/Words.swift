@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The words of a piece of text, lower-cased, for matching against lexicons quickly.
 ///
 /// ASCII letters and digits make words and are folded to lower case; apostrophes vanish (`don't` → `dont`);
@@ -9,6 +15,8 @@ struct Words {
 
     init(_ text: some StringProtocol, limit: Int = .max) {
         var tokens: [String] = []
+        // Room for a word every six bytes: a subject's words then fit without the array growing again and again.
+        tokens.reserveCapacity(min(text.utf8.count, limit) / 6 + 2)
         var current: [UInt8] = []
         current.reserveCapacity(32)
         func flush() {
@@ -81,21 +89,19 @@ extension StringProtocol {
         }
     }
 
+    /// Jumps from one occurrence of the needle's first byte to the next with libc's vectorised `memchr`, and
+    /// compares the rest with `memcmp`: this runs on every commit's body.
     private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !pattern.isEmpty else { return 0 }
-        guard pattern.count <= haystack.count else { return nil }
-        let first = pattern[0]
-        var index = 0
-        while index + pattern.count <= haystack.count {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1..<pattern.count where haystack[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
+        guard pattern.count <= haystack.count, let base = haystack.baseAddress, let needle = pattern.baseAddress
+        else { return nil }
+        let last = haystack.count - pattern.count  // the last offset at which the needle can start
+        var offset = 0
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return nil }
+            let start = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if memcmp(base + start, needle, pattern.count) == 0 { return start }
+            offset = start + 1
         }
         return nil
     }
