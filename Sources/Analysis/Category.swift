@@ -2,8 +2,9 @@
 public enum Category: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case feature, fix, refactor, maintenance, docs, test, revert, merge, other
 
+    /// In the order of the cases (`ordinal`, which builds no array of all cases as `allCases` does).
     public static func < (lhs: Category, rhs: Category) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }
 

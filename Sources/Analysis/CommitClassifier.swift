@@ -102,7 +102,8 @@ public struct CommitClassifier: Sendable {
     }
 
     static func revertReason(subject: String, body: Substring) -> Reason? {
-        if subject.hasPrefix("Revert \"") || subject.hasPrefix("Revert '") || subject.lowercased().hasPrefix("revert ") {
+        // "Revert \"…\"", "revert 1234abc": compared byte by byte, case-insensitively, without a lower-cased copy.
+        if subject.utf8.count >= 7, zip(subject.utf8.prefix(7), "revert ".utf8).allSatisfy({ $0 | 0x20 == $1 }) {
             return Reason(rule: "structure.revert", detail: "the subject says it reverts an earlier commit")
         }
         // git writes the line at the top of the body; a long body is not searched to its end.

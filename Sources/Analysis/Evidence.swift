@@ -3,8 +3,8 @@
 /// Kept in arrays indexed by category rather than dictionaries: a commit's evidence is built and thrown away
 /// millions of times in a long history.
 struct Evidence {
-    private var weights = [Double](repeating: 0, count: Category.allCases.count)
-    private var reasonsByCategory = [[Reason]](repeating: [], count: Category.allCases.count)
+    private var weights = [Double](repeating: 0, count: Category.count)
+    private var reasonsByCategory = [[Reason]](repeating: [], count: Category.count)
     /// True once any rule about the message (not only the churn) gave weight.
     private(set) var hasMessageEvidence = false
 
@@ -41,6 +41,9 @@ struct Evidence {
 }
 
 extension Category {
+    /// How many categories there are, for array-indexed tables (`allCases.count` would build the array each time).
+    static let count = 9
+
     /// The category's position in `allCases`, for array-indexed tables.
     var ordinal: Int {
         switch self {

@@ -13,6 +13,17 @@ struct Lexicon: Sendable {
         let bodyWeight: Double
         /// Set for phrases that are a rule of their own rather than a word of a category.
         var marker: Marker?
+        /// The words joined by spaces, as reasons quote them (made once, not per commit).
+        let term: String
+
+        init(words: [String], category: Category, subjectWeight: Double, bodyWeight: Double, marker: Marker? = nil) {
+            self.words = words
+            self.category = category
+            self.subjectWeight = subjectWeight
+            self.bodyWeight = bodyWeight
+            self.marker = marker
+            term = words.joined(separator: " ")
+        }
     }
 
     /// Phrases the body rules look for by name.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a commit message says about the commit's purpose: the subject first (its opening verb most), then the
 /// body, then its trailers.
 struct MessageEvidence {
@@ -16,13 +22,13 @@ struct MessageEvidence {
         where entry.marker == nil && !suppressed.contains(entry.category) {
             // "don't allow chained replicas", "never enable X": a capability withdrawn, usually because it was wrong.
             if entry.category == .feature, position > 0, Self.negatingWords.contains(words.tokens[position - 1]) {
-                let term = "\(words.tokens[position - 1]) \(entry.words.joined(separator: " "))"
+                let term = "\(words.tokens[position - 1]) \(entry.term)"
                 evidence.add(.fix, 2, rule: "message.negated-feature", "'\(term)' withdraws a behaviour, as fixes do")
                 continue
             }
             let opening = position == 0
             let weight = entry.subjectWeight + (opening ? 1 : 0)
-            let term = entry.words.joined(separator: " ")
+            let term = entry.term
             evidence.add(entry.category, weight, rule: Self.wordRules[entry.category.ordinal],
                          opening ? "the subject opens with '\(term)'" : "the subject says '\(term)'")
         }
@@ -173,8 +179,9 @@ struct MessageEvidence {
             for range in ranges {
                 var start = range.lowerBound
                 while start < range.upperBound {
-                    var end = start
-                    while end < range.upperBound && all[end] != 0x0A { end += 1 }
+                    // The line's end, found by libc's vectorised memchr: every line is read for trailers.
+                    let end = memchr(all.baseAddress! + start, 0x0A, range.upperBound - start)
+                        .map { UnsafeRawPointer($0) - UnsafeRawPointer(all.baseAddress!) } ?? range.upperBound
                     var first = start
                     while first < end && (all[first] == 0x20 || all[first] == 0x09) { first += 1 }
                     let line = UnsafeBufferPointer(rebasing: all[start..<end])
@@ -201,8 +208,8 @@ struct MessageEvidence {
             evidence.add(.refactor, 3, rule: "message.no-functional-change", "the body says there is no functional change")
         }
         // Weights and the first three terms per category, in arrays indexed by category: no hashing per commit.
-        var weights = [Double](repeating: 0, count: Category.allCases.count)
-        var terms = [[Lexicon.Entry]](repeating: [], count: Category.allCases.count)
+        var weights = [Double](repeating: 0, count: Category.count)
+        var terms = [[Lexicon.Entry]](repeating: [], count: Category.count)
         for entry in entries where entry.bodyWeight > 0 && !suppressed.contains(entry.category) {
             let ordinal = entry.category.ordinal
             weights[ordinal] += entry.bodyWeight
@@ -210,17 +217,20 @@ struct MessageEvidence {
         }
         for category in Self.sortedCategories where weights[category.ordinal] > 0 {
             // The body explains; it adds a little weight, never enough to outvote a clear subject.
-            let quoted = terms[category.ordinal].map { "'\($0.words.joined(separator: " "))'" }.joined(separator: ", ")
+            let quoted = terms[category.ordinal].map { "'\($0.term)'" }.joined(separator: ", ")
             evidence.add(category, min(weights[category.ordinal], 2) * 0.75, rule: Self.bodyWordRules[category.ordinal],
                          "the body says \(quoted)")
         }
     }
 
     private static func containsCVE(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 4 else { return false }
-        for index in 0...(line.count - 4)
-        where line[index] == 0x43 && line[index + 1] == 0x56 && line[index + 2] == 0x45 && line[index + 3] == 0x2D {
-            return true
+        guard line.count >= 4, let base = line.baseAddress else { return false }
+        var offset = 0
+        // From one "C" to the next with memchr, then the three bytes after it.
+        while offset <= line.count - 4, let found = memchr(base + offset, 0x43, line.count - 3 - offset) {
+            let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if line[index + 1] == 0x56 && line[index + 2] == 0x45 && line[index + 3] == 0x2D { return true }
+            offset = index + 1
         }
         return false
     }

@@ -251,6 +251,21 @@ import Testing
         #expect(result.isLowConfidence)
     }
 
+    /// The evidence tables are sized by `Category.count` and indexed by `ordinal`, which must follow `allCases`.
+    @Test func categoryTablesFollowAllCases() {
+        #expect(Category.count == Category.allCases.count)
+        #expect(Category.allCases.map(\.ordinal) == Array(0..<Category.count))
+        #expect(Category.allCases.sorted() == Category.allCases)
+    }
+
+    @Test func revertsAreRecognisedInAnyCase() {
+        for subject in ["Revert \"Add the frobnicator\"", "revert 0123456789ab", "REVERT the frobnicator"] {
+            #expect(classifier.classify(CommitFactory.record(subject)).category == .revert, "\(subject)")
+        }
+        #expect(classifier.classify(CommitFactory.record("Reverting to the old parser is not needed")).category
+                    != .revert)
+    }
+
     @Test func nothingToGoOn() {
         let result = classifier.classify(CommitFactory.record("Update", files: []))
         #expect(result.category == .other)
