@@ -147,17 +147,8 @@ extension Repository {
         var oldBlob: OpaquePointer?
         if let old { oldBlob = try blob(ObjectID(old.id)) }
         defer { git_blob_free(oldBlob) }
-        var patch: OpaquePointer?
-        try check(git_patch_from_blobs(&patch, oldBlob, old?.path, newBlob, new.path, &options),
-                  "git_patch_from_blobs")
-        defer { git_patch_free(patch) }
-        guard let patch else { return (0, 0, false) }
-        if let delta = git_patch_get_delta(patch), delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
-            return (0, 0, true)
-        }
-        var context = 0, added = 0, deleted = 0
-        try check(git_patch_line_stats(&context, &added, &deleted, patch), "git_patch_line_stats")
-        return (added, deleted, false)
+        let counts = try BlobLineCounts.diff(oldBlob, path: old?.path, newBlob, path: new.path, options: &options)
+        return (counts.added, counts.deleted, counts.isBinary)
     }
 
     /// Looks a blob up; the caller frees it.

@@ -190,11 +190,11 @@ extension Repository {
         if attribute == .binary { return (0, 0, true) }
         let oldBlob = try change.old.map { side throws(GitError) in try cachedBlob(side.id, caches) }
         let newBlob = try change.new.map { side throws(GitError) in try cachedBlob(side.id, caches) }
-        var patch: OpaquePointer?
+        let counts: BlobLineCounts
         if attribute == .driver {
             // A named diff driver may declare itself binary in the configuration: libgit2 looks it up.
-            try check(git_patch_from_blobs(&patch, oldBlob, change.old == nil ? nil : path, newBlob,
-                                           change.new == nil ? nil : path, &options), "git_patch_from_blobs")
+            counts = try BlobLineCounts.diff(oldBlob, path: change.old == nil ? nil : path,
+                                             newBlob, path: change.new == nil ? nil : path, options: &options)
         } else {
             // The attributes are settled above, once per path. Without a path libgit2 skips its own lookup, which
             // reads every .gitattributes on the way to the file for every file of every commit; blobs (unlike
@@ -206,16 +206,9 @@ extension Repository {
             let flags = options.flags
             if attribute == .text { options.flags |= GIT_DIFF_FORCE_TEXT.rawValue }
             defer { options.flags = flags }
-            try check(git_patch_from_blobs(&patch, oldBlob, nil, newBlob, nil, &options), "git_patch_from_blobs")
+            counts = try BlobLineCounts.diff(oldBlob, path: nil, newBlob, path: nil, options: &options)
         }
-        defer { git_patch_free(patch) }
-        guard let patch else { return (0, 0, false) }
-        if let delta = git_patch_get_delta(patch), delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
-            return (0, 0, true)
-        }
-        var context = 0, added = 0, deleted = 0
-        try check(git_patch_line_stats(&context, &added, &deleted, patch), "git_patch_line_stats")
-        return (added, deleted, false)
+        return (counts.added, counts.deleted, counts.isBinary)
     }
 
     /// git's test for binary content: a NUL byte in the first 8000 bytes, or more than `core.bigFileThreshold`'s
