@@ -17,7 +17,8 @@ struct BlobLineCounts {
     /// markers count for nothing in either. Binary is settled before any hunk (from the driver, the size and the
     /// content, when libgit2 opens the two sides): the file callback sees it, and the binary callback stands in
     /// should a later check flag it.
-    /// The paths choose the diff driver through the `diff` attribute.
+    /// The paths choose the diff driver through the `diff` attribute; an empty path looks nothing up (where `nil`
+    /// makes libgit2 look up the attributes of a file named "file").
     static func diff(_ old: OpaquePointer?, path oldPath: UnsafePointer<CChar>?, _ new: OpaquePointer?,
                      path newPath: UnsafePointer<CChar>?, options: inout git_diff_options)
         throws(GitError) -> BlobLineCounts {

@@ -196,9 +196,10 @@ extension Repository {
             counts = try BlobLineCounts.diff(oldBlob, path: change.old == nil ? nil : path,
                                              newBlob, path: change.new == nil ? nil : path, options: &options)
         } else {
-            // The attributes are settled above, once per path. Without a path libgit2 skips its own lookup, which
-            // reads every .gitattributes on the way to the file for every file of every commit; blobs (unlike
-            // buffers) come with their object names, so libgit2 does not hash their contents either.
+            // The attributes are settled above, once per path. With an empty path libgit2 skips its own lookup,
+            // which reads every .gitattributes on the way to the file for both sides of every file of every commit
+            // (without any path it looks up one named "file" instead, and takes what that says for every file);
+            // blobs (unlike buffers) come with their object names, so libgit2 does not hash their contents either.
             if attribute == .automatic,
                oldBlob.map({ Self.looksBinary($0) }) == true || newBlob.map({ Self.looksBinary($0) }) == true {
                 return (0, 0, true)
@@ -206,7 +207,7 @@ extension Repository {
             let flags = options.flags
             if attribute == .text { options.flags |= GIT_DIFF_FORCE_TEXT.rawValue }
             defer { options.flags = flags }
-            counts = try BlobLineCounts.diff(oldBlob, path: nil, newBlob, path: nil, options: &options)
+            counts = try BlobLineCounts.diff(oldBlob, path: "", newBlob, path: "", options: &options)
         }
         return (counts.added, counts.deleted, counts.isBinary)
     }

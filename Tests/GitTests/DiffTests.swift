@@ -83,6 +83,18 @@ import TestSupport
         ])
     }
 
+    /// The `diff` attribute of each path decides; the attributes of a file named "file" (`file -diff` in this
+    /// fixture, which libgit2 would apply to every blob diffed without a path) decide nothing.
+    @Test func diffAttributesDecideBinaryPerPath() throws {
+        #expect(try diff(try Fixtures.path("diffattr"), "HEAD") == [
+            FileDelta(path: "app.cfg", status: .modified, added: 0, deleted: 0, isBinary: true),
+            FileDelta(path: "deps.lock", status: .modified, added: 0, deleted: 0, isBinary: true),
+            FileDelta(path: "dump.raw", status: .modified, added: 1, deleted: 0),
+            FileDelta(path: "plain.txt", status: .modified, added: 2, deleted: 0),
+            FileDelta(path: "table.dat", status: .modified, added: 0, deleted: 0, isBinary: true),
+        ])
+    }
+
     /// A partial clone lacks blobs: the file is reported, flagged, with no lines, instead of failing the diff.
     @Test func missingBlobIsFlaggedNotFatal() throws {
         #expect(try diff(try Fixtures.path("missing-blob"), "HEAD~2") == [
