@@ -8,16 +8,22 @@ import Darwin
 /// glibc gives every thread that allocates its own heap arena and keeps what is freed there (about 90 MB more on
 /// redis/redis with diff workers), and after the first large free it raises the size from which allocations are
 /// mapped on their own up to 32 MiB, so inflated blobs of a few MiB then fragment the heap for good. Two arenas
-/// and a fixed 256 KiB threshold cost no measurable speed. `mallopt` is not in Swift's Glibc module (it lives in
+/// and a fixed threshold keep memory flat. The threshold is 4 MiB, not lower: every file diffed allocates and frees
+/// xdiff's tables and both inflated contents, from a few hundred KiB to a MiB each for git/git's larger files, and
+/// each one mapped on its own costs an mmap, a fault and a zeroed page per 4 KiB, and an munmap. A fixed threshold
+/// also fixes the trim threshold (128 KiB by default), which would hand the top of a heap back to the system and
+/// fault it in again at the next large file: 16 MiB. `mallopt` is not in Swift's Glibc module (it lives in
 /// malloc.h), so it is found by name; elsewhere this does nothing.
 private func limitMallocArenas() {
     #if canImport(Glibc)
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    let mArenaMax: Int32 = -8, mMmapThreshold: Int32 = -3  // M_ARENA_MAX, M_MMAP_THRESHOLD in glibc's malloc.h
+    // M_ARENA_MAX, M_MMAP_THRESHOLD and M_TRIM_THRESHOLD in glibc's malloc.h.
+    let mArenaMax: Int32 = -8, mMmapThreshold: Int32 = -3, mTrimThreshold: Int32 = -1
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
     let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
     _ = mallopt(mArenaMax, 2)
-    _ = mallopt(mMmapThreshold, 256 << 10)
+    _ = mallopt(mMmapThreshold, 4 << 20)
+    _ = mallopt(mTrimThreshold, 16 << 20)
     #endif
 }
 
