@@ -62,61 +62,46 @@ public final class ChurnCache {
     /// One query per hundred commits (`IN (…)`), each record decoded straight from SQLite's buffer: a warm run reads
     /// every commit's diff, and one query per commit cost a tenth of such a run.
     public func diffs(of commits: some Sequence<ObjectID>, settings: String) -> [ObjectID: [FileDelta]] {
-        guard let queue else { return [:] }
         let commits = Array(commits)
-        do {
-            return try queue.read { database in
-                var found: [ObjectID: [FileDelta]] = [:]
-                found.reserveCapacity(commits.count)
-                var start = 0
-                while start < commits.count {
-                    let batch = commits[start..<min(start + Self.lookupBatch, commits.count)]
-                    start += batch.count
-                    // Always as many parameters (the last id repeated): one statement, prepared once.
-                    var ids = batch.map { Data($0.bytes) }
-                    ids += Array(repeating: ids[ids.count - 1], count: Self.lookupBatch - ids.count)
-                    let statement = try database.cachedStatement(sql: Self.lookupSQL)
-                    statement.setUncheckedArguments(StatementArguments([settings] + ids))
-                    let rows = try Row.fetchCursor(statement)
-                    while let row = try rows.next() {
-                        guard let id = try row.withUnsafeData(atIndex: 0, { $0.flatMap { ObjectID(bytes: $0) } }),
-                              let files = try row.withUnsafeData(atIndex: 1, { data in
-                                  data?.withUnsafeBytes { TreeDiffCoding.decode($0) }
-                              }) else { continue }
-                        found[id] = files
-                    }
+        return reading(or: [:]) { database in
+            var found: [ObjectID: [FileDelta]] = [:]
+            found.reserveCapacity(commits.count)
+            var start = 0
+            while start < commits.count {
+                let batch = commits[start..<min(start + Self.lookupBatch, commits.count)]
+                start += batch.count
+                // Always as many parameters (the last id repeated): one statement, prepared once.
+                var ids = batch.map { Data($0.bytes) }
+                ids += Array(repeating: ids[ids.count - 1], count: Self.lookupBatch - ids.count)
+                let statement = try database.cachedStatement(sql: Self.lookupSQL)
+                statement.setUncheckedArguments(StatementArguments([settings] + ids))
+                let rows = try Row.fetchCursor(statement)
+                while let row = try rows.next() {
+                    guard let id = try row.withUnsafeData(atIndex: 0, { $0.flatMap { ObjectID(bytes: $0) } }),
+                          let files = try row.withUnsafeData(atIndex: 1, { data in
+                              data?.withUnsafeBytes { TreeDiffCoding.decode($0) }
+                          }) else { continue }
+                    found[id] = files
                 }
-                return found
             }
-        } catch let error as DatabaseError where Self.isDamage(error) {
-            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
-            return [:]
-        } catch {
-            disable(because: "it could not be read (\(error))")
-            return [:]
+            return found
         }
     }
 
-    /// Commits looked up per query: well under SQLite's limit on parameters, and few distinct statements to cache.
+    /// Commits looked up per query: well under SQLite's limit on parameters.
     private static let lookupBatch = 100
     private static let lookupSQL = "SELECT commit_id, files FROM diffs WHERE settings = ? AND commit_id IN ("
         + Array(repeating: "?", count: lookupBatch).joined(separator: ",") + ")"
 
     /// Stores the diffs of `commits` for `settings`, all in one transaction.
     public func store(_ commits: [(commit: ObjectID, files: [FileDelta])], settings: String) {
-        guard let queue, writable, !commits.isEmpty else { return }
-        do {
-            try queue.write { database in
-                let statement = try database.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO diffs (commit_id, settings, files) VALUES (?, ?, ?)")
-                for (commit, files) in commits {
-                    try statement.execute(arguments: [Data(commit.bytes), settings, Data(TreeDiffCoding.encode(files))])
-                }
+        guard !commits.isEmpty else { return }
+        writing { database in
+            let statement = try database.cachedStatement(
+                sql: "INSERT OR REPLACE INTO diffs (commit_id, settings, files) VALUES (?, ?, ?)")
+            for (commit, files) in commits {
+                try statement.execute(arguments: [Data(commit.bytes), settings, Data(TreeDiffCoding.encode(files))])
             }
-        } catch let error as DatabaseError where Self.isDamage(error) {
-            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
-        } catch {
-            disable(because: "it could not be written (\(error))")
         }
     }
 
@@ -124,42 +109,27 @@ public final class ChurnCache {
     /// its measured complexity. A blob's content never changes, so a fact holds for as long as `kind` names the way
     /// it was made (a caller puts its version in `kind`, and the language it read the content as).
     public func blobFacts(of blobs: some Sequence<ObjectID>, kind: String) -> [ObjectID: [UInt8]] {
-        guard let queue else { return [:] }
-        do {
-            return try queue.read { database in
-                let statement = try database.cachedStatement(
-                    sql: "SELECT facts FROM blob_facts WHERE blob_id = ? AND kind = ?")
-                var found: [ObjectID: [UInt8]] = [:]
-                for blob in blobs {
-                    statement.setUncheckedArguments([Data(blob.bytes), kind])
-                    if let data = try Data.fetchOne(statement) { found[blob] = [UInt8](data) }
-                }
-                return found
+        return reading(or: [:]) { database in
+            let statement = try database.cachedStatement(
+                sql: "SELECT facts FROM blob_facts WHERE blob_id = ? AND kind = ?")
+            var found: [ObjectID: [UInt8]] = [:]
+            for blob in blobs {
+                statement.setUncheckedArguments([Data(blob.bytes), kind])
+                if let data = try Data.fetchOne(statement) { found[blob] = [UInt8](data) }
             }
-        } catch let error as DatabaseError where Self.isDamage(error) {
-            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
-            return [:]
-        } catch {
-            disable(because: "it could not be read (\(error))")
-            return [:]
+            return found
         }
     }
 
     /// Stores facts about blobs under `kind` (see ``blobFacts(of:kind:)``), all in one transaction.
     public func storeBlobFacts(_ facts: [(blob: ObjectID, facts: [UInt8])], kind: String) {
-        guard let queue, writable, !facts.isEmpty else { return }
-        do {
-            try queue.write { database in
-                let statement = try database.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO blob_facts (blob_id, kind, facts) VALUES (?, ?, ?)")
-                for (blob, bytes) in facts {
-                    try statement.execute(arguments: [Data(blob.bytes), kind, Data(bytes)])
-                }
+        guard !facts.isEmpty else { return }
+        writing { database in
+            let statement = try database.cachedStatement(
+                sql: "INSERT OR REPLACE INTO blob_facts (blob_id, kind, facts) VALUES (?, ?, ?)")
+            for (blob, bytes) in facts {
+                try statement.execute(arguments: [Data(blob.bytes), kind, Data(bytes)])
             }
-        } catch let error as DatabaseError where Self.isDamage(error) {
-            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
-        } catch {
-            disable(because: "it could not be written (\(error))")
         }
     }
 
@@ -169,20 +139,11 @@ public final class ChurnCache {
     /// effort of every commit), so that the next run reads only the commits after it. `key` must name everything
     /// the bytes depend on besides the range; there is one snapshot per key, the latest.
     public func snapshot(key: String) -> (tip: ObjectID, data: [UInt8])? {
-        guard let queue else { return nil }
-        do {
-            return try queue.read { database in
-                guard let row = try Row.fetchOne(database, sql: "SELECT tip, data FROM snapshots WHERE key = ?",
-                                                 arguments: [key]),
-                      let tip = ObjectID(bytes: row[0] as Data) else { return nil }
-                return (tip, [UInt8](row[1] as Data))
-            }
-        } catch let error as DatabaseError where Self.isDamage(error) {
-            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
-            return nil
-        } catch {
-            disable(because: "it could not be read (\(error))")
-            return nil
+        return reading(or: nil) { database in
+            guard let row = try Row.fetchOne(database, sql: "SELECT tip, data FROM snapshots WHERE key = ?",
+                                             arguments: [key]),
+                  let tip = ObjectID(bytes: row[0] as Data) else { return nil }
+            return (tip, [UInt8](row[1] as Data))
         }
     }
 
@@ -191,18 +152,37 @@ public final class ChurnCache {
 
     /// Stores (replacing) the snapshot under `key`, in one transaction; only the latest ``snapshotsKept`` stay.
     public func storeSnapshot(key: String, tip: ObjectID, data: [UInt8]) {
+        writing { database in
+            try database.execute(
+                sql: "INSERT OR REPLACE INTO snapshots (key, tip, data, stored_at) VALUES (?, ?, ?, ?)",
+                arguments: [key, Data(tip.bytes), Data(data), Date().timeIntervalSince1970])
+            // Settings that change from run to run (a relative --since) would otherwise pile snapshots up.
+            try database.execute(sql: """
+                DELETE FROM snapshots WHERE key NOT IN
+                    (SELECT key FROM snapshots ORDER BY stored_at DESC LIMIT \(Self.snapshotsKept))
+                """)
+        }
+    }
+
+    /// Runs `body` in a read. The cache never fails a run: a damaged file is rebuilt, and any failure is a miss.
+    private func reading<T>(or miss: T, _ body: (Database) throws -> T) -> T {
+        guard let queue else { return miss }
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
+        } catch {
+            disable(because: "it could not be read (\(error))")
+        }
+        return miss
+    }
+
+    /// Runs `body` in one write transaction, unless writes are off. A damaged file is rebuilt; any other failure
+    /// turns writes off for the rest of the run, with a warning.
+    private func writing(_ body: (Database) throws -> Void) {
         guard let queue, writable else { return }
         do {
-            try queue.write { database in
-                try database.execute(
-                    sql: "INSERT OR REPLACE INTO snapshots (key, tip, data, stored_at) VALUES (?, ?, ?, ?)",
-                    arguments: [key, Data(tip.bytes), Data(data), Date().timeIntervalSince1970])
-                // Settings that change from run to run (a relative --since) would otherwise pile snapshots up.
-                try database.execute(sql: """
-                    DELETE FROM snapshots WHERE key NOT IN
-                        (SELECT key FROM snapshots ORDER BY stored_at DESC LIMIT \(Self.snapshotsKept))
-                    """)
-            }
+            try queue.write(body)
         } catch let error as DatabaseError where Self.isDamage(error) {
             try? rebuild(because: "it was damaged (\(error.message ?? "\(error.resultCode)"))")
         } catch {
