@@ -26,18 +26,7 @@ public struct ReportJSONRenderer: ReportRenderer {
                     .map { .string($0.rawValue) }))
             })),
             "warnings": .array(warnings.map { .object(["kind": .string($0.kind), "message": .string($0.message)]) }),
-            "periods": .array(report.periods.map { period in
-                var object = summary(period.summary, report: report)
-                object["period"] = .string(period.period.label)
-                object["start"] = .string(period.period.start.description)
-                object["end"] = .string(period.period.end.description)
-                object["change"] = period.change.map { change in
-                    .object(["ktlo_share_points": number(change.ktloSharePoints),
-                             "effort_percent": number(change.effortPercent)])
-                } ?? .null
-                object["budget"] = budget(period.budget)
-                return .object(object)
-            }),
+            "periods": .array(report.periods.map { period($0, mapping: report.mapping) }),
             "totals": {
                 var object = summary(report.totals, report: report)
                 object["budget"] = budget(report.totalBudget)
@@ -68,6 +57,21 @@ public struct ReportJSONRenderer: ReportRenderer {
 
     func summary(_ summary: EffortSummary, report: EffortReport) -> [String: JSON] {
         self.summary(summary, mapping: report.mapping)
+    }
+
+    /// One period: its summary, its bounds, the change against the period before and the budget; shared with
+    /// `ktlo ci`'s result.
+    func period(_ period: PeriodEffort, mapping: BucketMapping) -> JSON {
+        var object = summary(period.summary, mapping: mapping)
+        object["period"] = .string(period.period.label)
+        object["start"] = .string(period.period.start.description)
+        object["end"] = .string(period.period.end.description)
+        object["change"] = period.change.map { change in
+            .object(["ktlo_share_points": number(change.ktloSharePoints),
+                     "effort_percent": number(change.effortPercent)])
+        } ?? .null
+        object["budget"] = budget(period.budget)
+        return .object(object)
     }
 
     /// One summary's JSON members, shared with `ktlo ci`'s result.

@@ -12,17 +12,7 @@ public struct CIJSONRenderer {
         let repository = context.repository
         func number(_ value: Double?) -> JSON { value.map { .number(ReportNumber.rounded($0)) } ?? .null }
         func period(_ period: PeriodEffort?) -> JSON {
-            guard let period else { return .null }
-            var object = report.summary(period.summary, mapping: result.mapping)
-            object["period"] = .string(period.period.label)
-            object["start"] = .string(period.period.start.description)
-            object["end"] = .string(period.period.end.description)
-            object["change"] = period.change.map { change in
-                .object(["ktlo_share_points": number(change.ktloSharePoints),
-                         "effort_percent": number(change.effortPercent)])
-            } ?? .null
-            object["budget"] = report.budget(period.budget)
-            return .object(object)
+            period.map { report.period($0, mapping: result.mapping) } ?? .null
         }
         var range = report.summary(result.range, mapping: result.mapping)
         range["base"] = context.base.map { .string($0.hex) } ?? .null
