@@ -12,6 +12,9 @@ public struct ClassifierConfiguration: Sendable {
     }
 
     public var conventionalCommits: ConventionalCommitsMode
+    /// Whether the learned model weighs the rules' evidence at the last stage (true), or the rules' scores decide
+    /// alone (false).
+    public var learnedModel: Bool
     /// Extra words or phrases per category, weighed like the built-in ones.
     public var words: [Category: [String]]
     /// Extra globs per path class; they win over the built-in conventions.
@@ -20,9 +23,11 @@ public struct ClassifierConfiguration: Sendable {
     public var bots: [String]
     public var buckets: BucketMapping
 
-    public init(conventionalCommits: ConventionalCommitsMode = .auto, words: [Category: [String]] = [:],
-                paths: [PathClass: [String]] = [:], bots: [String] = [], buckets: BucketMapping = .standard) {
+    public init(conventionalCommits: ConventionalCommitsMode = .auto, learnedModel: Bool = true,
+                words: [Category: [String]] = [:], paths: [PathClass: [String]] = [:], bots: [String] = [],
+                buckets: BucketMapping = .standard) {
         self.conventionalCommits = conventionalCommits
+        self.learnedModel = learnedModel
         self.words = words
         self.paths = paths
         self.bots = bots

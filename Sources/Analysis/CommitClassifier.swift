@@ -12,7 +12,9 @@ import History
 ///    dependencies is maintenance;
 /// 4. the words of the message, subject first, with the classic traps handled ("add missing check" is a fix,
 ///    "fix typo" is documentation);
-/// 5. the shape of the churn, which decides what the words do not.
+/// 5. the shape of the churn, which decides what the words do not;
+/// 6. a learned model that weighs the evidence of 4 and 5 together with the subject's words and the change's shape,
+///    as labelled commits taught it (``LinearModel``), unless the configuration turns it off.
 ///
 /// Classification is pure and cheap (a few microseconds a commit), so it is recomputed on every run and a changed
 /// configuration takes effect at once.
@@ -24,6 +26,7 @@ public struct CommitClassifier: Sendable {
     private let pathClasses = PathClassCache()
     private let botCache = BotCache()
     private let bots: [String]
+    private let model: LinearModel?
 
     public init(configuration: ClassifierConfiguration = ClassifierConfiguration(),
                 adoption: ConventionalCommitAdoption) {
@@ -36,28 +39,54 @@ public struct CommitClassifier: Sendable {
         message = MessageEvidence(lexicon: Lexicon(extraWords: configuration.words))
         paths = PathClassifier(extra: configuration.paths)
         bots = configuration.bots.map { $0.lowercased() }
+        model = configuration.learnedModel ? LinearModel.shipped : nil
     }
 
     public func classify(_ record: CommitRecord) -> Classification {
+        switch triage(record) {
+        case .decided(let classification): return classification
+        case .open(let open):
+            guard let model else { return decide(open.evidence) }
+            return decide(open, with: model)
+        }
+    }
+
+    /// What the last stage reads when no structural, Conventional-Commit or path rule decided.
+    struct OpenCommit {
+        let record: CommitRecord
+        let area: String?
+        let words: Words
+        let body: Substring
+        let classes: [PathClass]
+        let evidence: Evidence
+    }
+
+    enum Triage {
+        case decided(Classification)
+        case open(OpenCommit)
+    }
+
+    /// Runs the rules in order; the first certain one decides, or the message and churn evidence is collected.
+    func triage(_ record: CommitRecord) -> Triage {
         if record.isMerge {
-            return decided(.merge, 1, Reason(rule: "structure.merge",
-                                               detail: "merge commit with \(record.parents.count) parents"))
+            return .decided(decided(.merge, 1, Reason(rule: "structure.merge",
+                                                      detail: "merge commit with \(record.parents.count) parents")))
         }
         let subject = record.summary
         let body = Self.body(of: record.message)
         if let revert = Self.revertReason(subject: subject, body: body) {
-            return decided(.revert, 0.97, revert)
+            return .decided(decided(.revert, 0.97, revert))
         }
         if let bot = botReason(record.author) {
-            return decided(.maintenance, 0.95, bot)
+            return .decided(decided(.maintenance, 0.95, bot))
         }
 
         let conventional = ConventionalCommit.parse(subject: subject, body: body)
         if adoption.isAdopted, let conventional, let category = conventional.declaredCategory {
             let scope = conventional.scope.map { "(\($0))" } ?? ""
-            return decided(category, 0.95, Reason(
+            return .decided(decided(category, 0.95, Reason(
                 rule: "conventional.type",
-                detail: "Conventional Commit type '\(conventional.type)\(scope)' (\(adoption))"))
+                detail: "Conventional Commit type '\(conventional.type)\(scope)' (\(adoption))")))
         }
         var (area, description) = Self.splitArea(subject: subject, conventional: conventional)
         // "Sync OpenBSD patchset 180:", "Fixes from Bob:": a subject that only introduces the body says nothing;
@@ -68,21 +97,23 @@ public struct CommitClassifier: Sendable {
 
         let words = Words(description)
         if let release = Self.releaseReason(words) {
-            return decided(.other, 0.85, release)
+            return .decided(decided(.other, 0.85, release))
         }
         if words.tokens.contains("copyright") {
-            return decided(.other, 0.8, Reason(rule: "structure.copyright", detail: "the subject updates copyright notices"))
+            return .decided(decided(.other, 0.8, Reason(rule: "structure.copyright",
+                                                        detail: "the subject updates copyright notices")))
         }
 
         let classes = record.files.map { pathClasses.classify($0, with: paths) }
         if let pathDecision = pathRule(record, classes: classes, description: description) {
-            return pathDecision
+            return .decided(pathDecision)
         }
 
         var evidence = Evidence()
         message.collect(description: description, words: words, area: area, body: body, into: &evidence)
         churnRules(record, classes: classes, into: &evidence)
-        return decide(evidence)
+        return .open(OpenCommit(record: record, area: area, words: words, body: body, classes: classes,
+                                evidence: evidence))
     }
 
     // MARK: Structure
@@ -314,6 +345,38 @@ public struct CommitClassifier: Sendable {
             evidence.add(.fix, 0.25, rule: "churn.edit", "an edit to existing code (+\(added)/−\(deleted))",
                          fromMessage: false)
         }
+    }
+
+    /// The learned model's decision, explained by the rules that found evidence for the same category and by the
+    /// signs the model weighed most.
+    private func decide(_ open: OpenCommit, with model: LinearModel) -> Classification {
+        // A word the team configured is an instruction the model never learned: the rules, which weigh it, decide.
+        if open.evidence.hasConfiguredWord { return decide(open.evidence) }
+        var features = FeatureHashes()
+        ModelFeatures.collect(open, into: &features)
+        guard let verdict = model.verdict(features, allowing: { $0 != .revert && $0 != .merge }) else {
+            return decide(open.evidence)
+        }
+        let category = verdict.category
+        let signs = verdict.strongest.compactMap(ModelFeatureDescription.describe)
+        let percent = Int((verdict.probability * 100).rounded())
+        let modelReason = Reason(
+            rule: "model.linear",
+            detail: "the learned model rates it \(percent) % \(category.rawValue)"
+                + (signs.isEmpty ? "" : " (strongest signs: \(signs.joined(separator: "; ")))"))
+        let rules = open.evidence.reasons(category)
+        var confidence = verdict.probability
+        if !open.evidence.hasMessageEvidence { confidence = min(confidence, 0.45) }
+        // When the rules already led to this category, they are the explanation and the model confirms it. When the
+        // model overruled them, it comes first, and the rules it overruled are named: the reader sees both sides.
+        var reasons = rules + [modelReason]
+        if let leader = open.evidence.leader?.category, leader != category {
+            let overruled = open.evidence.reasons(leader).map(\.detail).joined(separator: "; ")
+            reasons = [modelReason] + rules + [Reason(rule: "model.overruled",
+                                                      detail: "the rules leaned \(leader.rawValue): \(overruled)")]
+        }
+        return Classification(category: category, bucket: configuration.buckets.bucket(for: category),
+                              confidence: min(0.9, confidence), reasons: reasons)
     }
 
     private func decide(_ evidence: Evidence) -> Classification {

@@ -4,9 +4,11 @@
 /// millions of times in a long history.
 struct Evidence {
     private var weights = [Double](repeating: 0, count: Category.count)
-    private var reasonsByCategory = [[Reason]](repeating: [], count: Category.count)
+    fileprivate var reasonsByCategory = [[Reason]](repeating: [], count: Category.count)
     /// True once any rule about the message (not only the churn) gave weight.
     private(set) var hasMessageEvidence = false
+    /// True once a word from the configuration matched: the team's instruction, which the rules follow.
+    var hasConfiguredWord = false
 
     mutating func add(_ category: Category, _ weight: Double, rule: String, _ detail: String,
                       fromMessage: Bool = true) {
@@ -57,5 +59,16 @@ extension Category {
         case .merge: 7
         case .other: 8
         }
+    }
+}
+
+extension Evidence {
+    /// Every rule that gave weight, with the category it gave it to.
+    var firedRules: [(rule: String, category: Category)] {
+        var result: [(String, Category)] = []
+        for category in Category.allCases {
+            for reason in reasonsByCategory[category.ordinal] { result.append((reason.rule, category)) }
+        }
+        return result
     }
 }

@@ -15,8 +15,12 @@ struct Lexicon: Sendable {
         var marker: Marker?
         /// The words joined by spaces, as reasons quote them (made once, not per commit).
         let term: String
+        /// True for the configuration's words: the team's own vocabulary, which the learned model never saw.
+        let isConfigured: Bool
 
-        init(words: [String], category: Category, subjectWeight: Double, bodyWeight: Double, marker: Marker? = nil) {
+        init(words: [String], category: Category, subjectWeight: Double, bodyWeight: Double, marker: Marker? = nil,
+             isConfigured: Bool = false) {
+            self.isConfigured = isConfigured
             self.words = words
             self.category = category
             self.subjectWeight = subjectWeight
@@ -43,7 +47,7 @@ struct Lexicon: Sendable {
             for term in terms where !configured.contains(term) { add(term, category, subjectWeight, bodyWeight) }
         }
         for (category, terms) in extraWords {
-            for term in terms { add(term.lowercased(), category, 3, 1) }
+            for term in terms { add(term.lowercased(), category, 3, 1, isConfigured: true) }
         }
         for phrase in ["no functional change", "no functional changes", "no behavior change", "no behaviour change",
                        "no behavioral change", "no behavioural change", "nfc", "no change in behavior",
@@ -53,10 +57,12 @@ struct Lexicon: Sendable {
         }
     }
 
-    private mutating func add(_ term: String, _ category: Category, _ subjectWeight: Double, _ bodyWeight: Double) {
+    private mutating func add(_ term: String, _ category: Category, _ subjectWeight: Double, _ bodyWeight: Double,
+                              isConfigured: Bool = false) {
         let words = Words(term).tokens
         guard !words.isEmpty, words.count <= 4 else { return }
-        table.add(term, Entry(words: words, category: category, subjectWeight: subjectWeight, bodyWeight: bodyWeight))
+        table.add(term, Entry(words: words, category: category, subjectWeight: subjectWeight, bodyWeight: bodyWeight,
+                              isConfigured: isConfigured))
     }
 
     /// Each entry that matches in `words`, once, with the number of the word where it starts.

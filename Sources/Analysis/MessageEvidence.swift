@@ -26,6 +26,7 @@ struct MessageEvidence {
                 evidence.add(.fix, 2, rule: "message.negated-feature", "'\(term)' withdraws a behaviour, as fixes do")
                 continue
             }
+            if entry.isConfigured { evidence.hasConfiguredWord = true }
             let opening = position == 0
             let weight = entry.subjectWeight + (opening ? 1 : 0)
             let term = entry.term
@@ -211,6 +212,7 @@ struct MessageEvidence {
         var weights = [Double](repeating: 0, count: Category.count)
         var terms = [[Lexicon.Entry]](repeating: [], count: Category.count)
         for entry in entries where entry.bodyWeight > 0 && !suppressed.contains(entry.category) {
+            if entry.isConfigured { evidence.hasConfiguredWord = true }
             let ordinal = entry.category.ordinal
             weights[ordinal] += entry.bodyWeight
             if terms[ordinal].count < 3 { terms[ordinal].append(entry) }

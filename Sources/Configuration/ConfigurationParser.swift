@@ -139,11 +139,14 @@ public enum ConfigurationParser {
     private static func parseClassification(_ node: Node, reader: NodeReader,
                                             into classifier: inout ClassifierConfiguration) throws(ConfigurationError) {
         let entries = try reader.mapping(node, key: "classification",
-                                         allowed: ["conventional_commits", "words", "paths", "bots"])
+                                         allowed: ["conventional_commits", "learned_model", "words", "paths", "bots"])
         if let node = entries["conventional_commits"] {
             let mode = try reader.choice(node, key: "classification.conventional_commits",
                                          of: ClassifierConfiguration.ConventionalCommitsMode.allCases.map(\.rawValue))
             classifier.conventionalCommits = ClassifierConfiguration.ConventionalCommitsMode(rawValue: mode)!
+        }
+        if let node = entries["learned_model"] {
+            classifier.learnedModel = try reader.boolean(node, key: "classification.learned_model")
         }
         if let node = entries["words"] {
             let categories = Category.allCases.filter { $0 != .merge && $0 != .revert }.map(\.rawValue)

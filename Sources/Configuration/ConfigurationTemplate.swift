@@ -22,6 +22,9 @@ public enum ConfigurationTemplate {
           # Trust Conventional-Commit types (feat:, fix:, …): auto (when most recent subjects use them),
           # always, or never (prefixes such as "cmake:" are then areas).
           # conventional_commits: auto
+          # Weigh the rules' evidence with the learned model shipped with ktlo (trained on labelled commits);
+          # false decides by the rules' scores alone.
+          # learned_model: true
           # Extra words or phrases per category, weighed like the built-in ones.
           # words:
           #   fix: ["hotfix", "oops"]

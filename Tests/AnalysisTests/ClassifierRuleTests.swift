@@ -4,6 +4,10 @@ import Testing
 @testable import Analysis
 
 /// Every rule of the classifier, with examples: the category it must give and the rule that must decide.
+///
+/// The rules are tested as rules: the learned model, which weighs their evidence afterwards, is off here and has
+/// its own tests (LearnedModelTests). Most examples change a few lines of one file, a shape the model rightly
+/// reads as a small fix whatever the words say.
 @Suite struct ClassifierRuleTests {
     typealias File = CommitFactory.File
 
@@ -21,7 +25,8 @@ import Testing
 
     static let notAdopted = ConventionalCommitAdoption(sample: 100, conforming: 3, isAdopted: false)
     static let adopted = ConventionalCommitAdoption(sample: 100, conforming: 95, isAdopted: true)
-    let classifier = CommitClassifier(adoption: notAdopted)
+    static let rules = ClassifierConfiguration(learnedModel: false)
+    let classifier = CommitClassifier(configuration: rules, adoption: notAdopted)
 
     private func check(_ example: Example, with classifier: CommitClassifier) {
         let record = CommitFactory.record(example.subject, body: example.body, files: example.files,
@@ -61,7 +66,7 @@ import Testing
     }
 
     @Test func configuredBots() {
-        let configured = CommitClassifier(configuration: ClassifierConfiguration(bots: ["release-robot"]),
+        let configured = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: false, bots: ["release-robot"]),
                                           adoption: Self.notAdopted)
         check(Example(subject: "Fix crash in parser", author: "Release-Robot", category: .maintenance,
                       rule: "structure.bot"), with: configured)
@@ -99,10 +104,10 @@ import Testing
     }
 
     @Test func configurationForcesTheDecision() {
-        let never = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never),
+        let never = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never, learnedModel: false),
                                      adoption: Self.adopted)
         #expect(never.classify(CommitFactory.record("feat: remove dead code")).category == .refactor)
-        let always = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .always),
+        let always = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .always, learnedModel: false),
                                       adoption: Self.notAdopted)
         #expect(always.classify(CommitFactory.record("feat: remove dead code")).category == .feature)
     }
@@ -142,7 +147,7 @@ import Testing
     }
 
     @Test func configuredPathClasses() {
-        let configured = CommitClassifier(configuration: ClassifierConfiguration(paths: [.test: ["qa/**"]]),
+        let configured = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: false, paths: [.test: ["qa/**"]]),
                                           adoption: Self.notAdopted)
         check(Example(subject: "Fix crash", files: [File("qa/crash.c")], category: .test, rule: "paths.only-tests"),
               with: configured)
@@ -281,7 +286,7 @@ import Testing
 
     @Test func bucketsFollowTheConfiguration() {
         let mapping = BucketMapping.standard.moving(.refactor, to: .feature)
-        let configured = CommitClassifier(configuration: ClassifierConfiguration(buckets: mapping),
+        let configured = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: false, buckets: mapping),
                                           adoption: Self.notAdopted)
         let result = configured.classify(CommitFactory.record("Refactor the option parser"))
         #expect(result.category == .refactor)

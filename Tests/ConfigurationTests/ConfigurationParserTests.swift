@@ -13,6 +13,7 @@ import Testing
               linguist: no
             classification:
               conventional_commits: never
+              learned_model: false
               words:
                 fix: [oopsie, "hot fix"]
                 maintenance: [housekeeping]
@@ -29,6 +30,7 @@ import Testing
         #expect(!configuration.useDefaultExcludes)
         #expect(!configuration.useLinguistAttributes)
         #expect(configuration.classifier.conventionalCommits == .never)
+        #expect(!configuration.classifier.learnedModel)
         #expect(configuration.classifier.words[.fix] == ["oopsie", "hot fix"])
         #expect(configuration.classifier.words[.maintenance] == ["housekeeping"])
         #expect(configuration.classifier.paths[.test] == ["qa/**"])
@@ -55,6 +57,8 @@ import Testing
         ("paths:\n  default_excludes: maybe\n", 2, "'paths.default_excludes' must be true or false, not 'maybe'"),
         ("classification:\n  conventional_commits: sometimes\n", 2,
          "'classification.conventional_commits' must be one of auto, always, never, not 'sometimes'"),
+        ("classification:\n  learned_model: often\n", 2,
+         "'classification.learned_model' must be true or false, not 'often'"),
         ("buckets:\n  merge: ktlo\n", 2, "unknown key 'merge' in 'buckets'"),
         ("buckets:\n  fix: keep-the-lights-on\n", 2, "'buckets.fix' must be one of ktlo, feature, other"),
         ("classification:\n  words:\n    bugs: [x]\n", 3, "unknown key 'bugs' in 'classification.words'"),

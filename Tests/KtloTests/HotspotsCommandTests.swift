@@ -222,6 +222,7 @@ import TestSupport
         let config = folder + "/ktlo.yml"
         try """
             classification:
+              learned_model: false
               bots: ["grace@example.com"]
             components:
               core: ["src/engine.c", "src/parser.c"]

@@ -1,0 +1,154 @@
+import Foundation
+import History
+import Testing
+@testable import Analysis
+
+/// The learned last stage: the model's arithmetic on a model small enough to check by hand, the features it reads,
+/// how they are put into words, and how the classifier uses (or, when configured so, ignores) it.
+@Suite struct LearnedModelTests {
+    typealias File = CommitFactory.File
+
+    static let notAdopted = ConventionalCommitAdoption(sample: 100, conforming: 3, isAdopted: false)
+
+    /// Two categories, two features: "s:crash" pushes fix by 2, "s:add" pushes feature by 1.5.
+    static let tiny = """
+        classes\tfix feature
+        intercept\t0.5 0
+        s:crash\t2 0
+        s:add\t0 1.5
+        e:fix\t0.25 -0.25
+
+        """
+
+    private func hashes(_ features: [(String, Double)]) -> FeatureHashes {
+        var sink = FeatureHashes()
+        for (name, value) in features { sink.add(name, value: value) }
+        return sink
+    }
+
+    @Test func scoresATinyModelByHand() throws {
+        let model = try #require(LinearModel(text: Self.tiny))
+        #expect(model.categories == [.fix, .feature])
+        // logits: fix 0.5 + 2 = 2.5, feature 0 → p(fix) = 1 / (1 + e^-2.5)
+        let crash = try #require(model.verdict(hashes([("s:crash", 1)]), allowing: { _ in true }))
+        #expect(crash.category == .fix)
+        #expect(abs(crash.probability - 1 / (1 + exp(-2.5))) < 1e-12)
+        // The push of s:crash toward fix is 2 - mean(2, 0) = 1.
+        #expect(crash.strongest == ["s:crash"])
+        // fix 0.5 + 0.25·4 = 1.5, feature 1.5 − 0.25·4 = 0.5: a real-valued feature counts by its value.
+        let both = try #require(model.verdict(hashes([("s:add", 1), ("e:fix", 4)]), allowing: { _ in true }))
+        #expect(both.category == .fix)
+        #expect(abs(both.probability - 1 / (1 + exp(-1.0))) < 1e-12)
+        #expect(both.strongest == ["e:fix"])
+        // Unknown features weigh nothing: the intercepts decide.
+        let unknown = try #require(model.verdict(hashes([("s:zebra", 1)]), allowing: { _ in true }))
+        #expect(unknown.category == .fix)
+        #expect(unknown.strongest.isEmpty)
+    }
+
+    @Test func leavesOutCategoriesTheCallerDoesNotAllow() throws {
+        let model = try #require(LinearModel(text: Self.tiny))
+        let verdict = try #require(model.verdict(hashes([("s:crash", 1)]), allowing: { $0 != .fix }))
+        #expect(verdict.category == .feature)
+        #expect(verdict.probability == 1)
+        #expect(model.verdict(hashes([]), allowing: { _ in false }) == nil)
+    }
+
+    @Test(arguments: [
+        "",
+        "intercept\t0 0\n",
+        "classes\tfix feature\nintercept\t0\n",
+        "classes\tfix feature\nintercept\t0 0\ns:crash\t1\n",
+        "classes\tfix feature\nintercept\t0 0\ns:crash 1 2\n",
+        "classes\tnonsense\nintercept\t0\n",
+    ])
+    func rejectsMalformedText(_ text: String) {
+        #expect(LinearModel(text: text) == nil)
+    }
+
+    @Test func theShippedModelLoads() throws {
+        let model = try #require(LinearModel.shipped)
+        #expect(Set(model.categories).isSuperset(of: [.feature, .fix, .refactor, .maintenance, .docs, .test, .other]))
+    }
+
+    @Test func hashingPartsEqualsHashingTheJoinedName() {
+        var sink = FeatureHashes()
+        sink.add("b:", "fix", "_", "crash", value: 1)
+        sink.add("b:fix_crash")
+        sink.add("s:", "crash")
+        #expect(sink.hashes == [FeatureHashes.hash("b:fix_crash"), FeatureHashes.hash("s:crash")])
+        #expect(sink.values == [1, 1])
+    }
+
+    @Test func readsTheFeaturesOfASmallFix() throws {
+        let classifier = CommitClassifier(adoption: Self.notAdopted)
+        let record = CommitFactory.record("Fix crash in parser", files: [File("src/parser.c", .modified, 3, 1)])
+        let features = try #require(classifier.modelFeatures(record))
+        // "fix" opens the subject (3 + 1) and "crash" is a fix word (3); a 4-line edit of one file leans fix (0.75).
+        #expect(features == [
+            "bias": 1, "f:fix": 1, "s:fix": 1, "s:crash": 1, "s:in": 1, "s:parser": 1,
+            "b:fix_crash": 1, "b:crash_in": 1, "b:in_parser": 1,
+            "p:code": 1, "add:1": 1, "del:1": 1, "files:1": 1, "ratio:mostly-add": 1,
+            "r:message.fix-word:fix": 1, "r:churn.small-edit:fix": 1, "lead:fix": 1, "e:fix": 7.75 / 4,
+        ])
+    }
+
+    @Test func readsAreasNewFilesAndBodies() throws {
+        let classifier = CommitClassifier(adoption: Self.notAdopted)
+        let record = CommitFactory.record("parser: frobnicate", body: "Longer story.",
+                                          files: [File("src/Parser/New.c", .added, 400, 0),
+                                                  File("src/old.c", .deleted, 0, 20)])
+        let features = try #require(classifier.modelFeatures(record))
+        #expect(features["area"] == 1 && features["a:parser"] == 1 && features["body"] == 1)
+        #expect(features["new:code"] == 1 && features["gone:code"] == 1 && features["newfiles"] == 1)
+        #expect(features["add:6"] == 1 && features["del:3"] == 1 && features["files:1"] == 1)
+        #expect(features["ratio:mostly-add"] == 1)
+        // Commits an earlier rule decides have no features: the model never sees them.
+        #expect(classifier.modelFeatures(CommitFactory.record("Update README", files: [File("README.md")])) == nil)
+    }
+
+    @Test(arguments: [
+        ("s:crash", "the word 'crash'"), ("f:teach", "opening with 'teach'"), ("b:do_not", "the words 'do not'"),
+        ("a:builtin", "the area 'builtin'"), ("p:docs", "a change to documentation files"),
+        ("new:code", "new code files"), ("gone:test", "deleted test files"),
+        ("ratio:balanced", "lines added against removed (balanced)"),
+        ("r:message.fix-word:fix", "rule message.fix-word"), ("e:refactor", "the rules' score for refactor"),
+        ("newfiles", "new files"), ("add:1", "1–3 lines added"), ("del:0", "no lines removed"),
+        ("files:6", "over 300 files changed"),
+    ])
+    func putsFeaturesIntoWords(_ name: String, _ words: String) {
+        #expect(ModelFeatureDescription.describe(name) == words)
+    }
+
+    @Test func saysNothingOfTheConstantTerm() {
+        #expect(ModelFeatureDescription.describe("bias") == nil)
+        #expect(ModelFeatureDescription.describe("body") == nil)
+    }
+
+    @Test func explainsItsDecisionAndCanBeTurnedOff() throws {
+        let record = CommitFactory.record("Fix crash when the list is empty", files: [File("src/list.c", .modified, 3, 1)])
+        let learned = CommitClassifier(adoption: Self.notAdopted).classify(record)
+        #expect(learned.category == .fix)
+        let model = try #require(learned.reasons.first { $0.rule == "model.linear" })
+        #expect(model.detail.hasPrefix("the learned model rates it "))
+        #expect(model.detail.contains("% fix"))
+        // The rules agree, so they explain first and the model confirms.
+        #expect(learned.reasons.first?.rule == "message.fix-word")
+
+        let rulesOnly = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: false),
+                                         adoption: Self.notAdopted).classify(record)
+        #expect(rulesOnly.category == .fix)
+        #expect(!rulesOnly.reasons.contains { $0.rule == "model.linear" })
+    }
+
+    /// Plain examples of each kind the shipped model must still get right after it is retrained.
+    @Test(arguments: [
+        ("Teach the walker to stop at shallow boundaries", [File("src/walk.c", .modified, 40, 3)], Category.feature),
+        ("Fix crash when the list is empty", [File("src/list.c", .modified, 3, 1)], Category.fix),
+        ("Rename struct foo to struct bar", [File("src/foo.c", .modified, 30, 30)], Category.refactor),
+    ])
+    func classifiesClearExamples(_ subject: String, _ files: [File], _ category: Category) {
+        let result = CommitClassifier(adoption: Self.notAdopted).classify(CommitFactory.record(subject, files: files))
+        #expect(result.category == category, "\(result.reasons.map(\.detail))")
+    }
+}
