@@ -34,29 +34,48 @@ func adoption(in path: String) throws -> ConventionalCommitAdoption {
     return ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
 }
 
-switch arguments.first {
-case "labels":
-    guard arguments.count >= 2 else {
-        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only] [--rules] [--reasons]")
-    }
-    let split = option("--split") ?? "all"
-    let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
-    var rows: [(repository: String, sha: String, label: Category, certain: Bool)] = []
+/// A Conventional Commit's declared category, and the commit with its type prefix hidden: the classifier then sees
+/// only the description, as in a repository without the convention. `nil` for other commits.
+func prefixHidden(_ commit: CommitRecord) -> (Category, CommitRecord)? {
+    guard let conventional = ConventionalCommit.parse(subject: commit.summary,
+                                                      body: CommitClassifier.body(of: commit.message)),
+          let label = conventional.declaredCategory else { return nil }
+    let hidden = CommitRecord(
+        id: commit.id, parents: commit.parents, author: commit.author, authorTime: commit.authorTime,
+        committerTime: commit.committerTime, summary: conventional.description,
+        message: conventional.description + "\n" + commit.message.drop { $0 != "\n" },
+        files: commit.files, isShallowBoundary: commit.isShallowBoundary, isDiffed: commit.isDiffed)
+    return (label, hidden)
+}
+
+/// The rows of a labelled CSV file (columns repo, sha, label, certain, split) in one split, or all of them.
+func labelledRows(_ path: String, split: String) throws -> [(repository: String, sha: String, label: Category,
+                                                             certain: Bool, split: String)] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
     let lines = text.split(whereSeparator: \.isNewline)
     let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
     func column(_ name: String, _ fields: [String]) -> String? {
         header.firstIndex(of: name).flatMap { $0 < fields.count ? fields[$0] : nil }
     }
+    var rows: [(String, String, Category, Bool, String)] = []
     for line in lines.dropFirst() {
         let fields = line.split(separator: ",").map(String.init)
         guard let repository = column("repo", fields), let sha = column("sha", fields),
               let label = column("label", fields).flatMap(Category.init(rawValue:)) else { fail("bad row: \(line)") }
         let rowSplit = column("split", fields) ?? "dev"
         if split != "all" && rowSplit != split { continue }
-        let certain = column("certain", fields).map { $0 == "yes" } ?? true
-        if arguments.contains("--certain-only") && !certain { continue }
-        rows.append((repository, sha, label, certain))
+        rows.append((repository, sha, label, column("certain", fields).map { $0 == "yes" } ?? true, rowSplit))
     }
+    return rows
+}
+
+switch arguments.first {
+case "labels":
+    guard arguments.count >= 2 else {
+        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only] [--rules] [--reasons]")
+    }
+    let split = option("--split") ?? "all"
+    let rows = try labelledRows(arguments[1], split: split).filter { $0.certain || !arguments.contains("--certain-only") }
     var classifiers: [String: CommitClassifier] = [:]
     var results = EvaluationResults()
     // How often each deciding rule (the first reason) is right and wrong, 6-way: where the errors come from.
@@ -106,19 +125,10 @@ case "conventional":
         print("\(repository): \(adoption)")
         var seen = 0
         while seen < limit, let commit = try reader.next() {
-            guard !commit.isMerge,
-                  let conventional = ConventionalCommit.parse(subject: commit.summary,
-                                                              body: CommitClassifier.body(of: commit.message)),
-                  let label = conventional.declaredCategory else { continue }
+            guard !commit.isMerge, let (label, hidden) = prefixHidden(commit) else { continue }
             seen += 1
             let detail = "\(repository) \(commit.id.abbreviated()) \(commit.summary.prefix(70))"
             declared.add(expected: label, actual: trusting.classify(commit).category, group: repository, detail: detail)
-            // Hide the prefix: the classifier sees only the description, as in a repository without the convention.
-            let hidden = CommitRecord(
-                id: commit.id, parents: commit.parents, author: commit.author, authorTime: commit.authorTime,
-                committerTime: commit.committerTime, summary: conventional.description,
-                message: conventional.description + "\n" + commit.message.drop { $0 != "\n" },
-                files: commit.files, isShallowBoundary: commit.isShallowBoundary, isDiffed: commit.isDiffed)
             let guess = blind.classify(hidden)
             if label != .revert {
                 masked.add(expected: label, actual: guess.category, group: repository,
@@ -138,6 +148,46 @@ case "conventional":
     masked.report(showErrors: showErrors, sixWay: false)
     print("\n== Prefix hidden, commits by people (bots left out)")
     maskedPeople.report(showErrors: 0, sixWay: false)
+
+case "features":
+    // What the classifier's learned stage reads, one JSON object a line, for Evaluation/train-model.py: the
+    // hand-labelled commits of one split (--labels FILE --split dev) and prefix-hidden Conventional Commits of the
+    // repositories named. Commits an earlier rule decides have no features (the model never sees them).
+    func emit(_ source: String, _ repository: String, _ sha: String, _ label: Category, _ split: String,
+              _ features: [String: Double], _ rules: Category) {
+        let object: [String: Any] = ["source": source, "repo": repository, "sha": sha, "label": label.rawValue,
+                                     "split": split, "rules": rules.rawValue, "features": features]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+    if let labels = option("--labels") {
+        var classifiers: [String: CommitClassifier] = [:]
+        for row in try labelledRows(labels, split: option("--split") ?? "dev") {
+            let path = clonePath(row.repository)
+            if classifiers[row.repository] == nil {
+                classifiers[row.repository] = CommitClassifier(adoption: try adoption(in: path))
+            }
+            let commit = try record(row.sha, in: path)
+            let classifier = classifiers[row.repository]!
+            emit("hand", row.repository, row.sha, row.label, row.split, classifier.modelFeatures(commit) ?? [:],
+                 classifier.classify(commit).category)
+        }
+    }
+    let limit = Int(option("--limit") ?? "5000") ?? 5000
+    for repository in arguments.dropFirst().prefix(while: { !$0.hasPrefix("--") }) {
+        let path = clonePath(repository)
+        let reader = try HistoryReader(path: path, options: HistoryOptions())
+        let adoption = ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
+        let blind = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never),
+                                     adoption: adoption)
+        var seen = 0
+        while seen < limit, let commit = try reader.next() {
+            guard !commit.isMerge, let (label, hidden) = prefixHidden(commit), label != .revert else { continue }
+            seen += 1
+            emit("cc", repository, commit.id.description, label, "cc", blind.modelFeatures(hidden) ?? [:],
+                 blind.classify(hidden).category)
+        }
+    }
 
 case "aggregation":
     // What aggregation costs once the records are read and classified: ktlo report's own work.
