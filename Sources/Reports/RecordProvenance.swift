@@ -43,7 +43,8 @@ public struct RecordSettings: Sendable, Hashable {
     public let merges: String
     /// A fingerprint of what counts: include and exclude globs, default excludes, linguist attributes.
     public let paths: String
-    /// A fingerprint of the classification settings (Conventional-Commit mode, extra words, path classes, bots).
+    /// A fingerprint of the classification settings (Conventional-Commit mode, learned model, extra words, path
+    /// classes, bots).
     public let classifier: String
     /// Whether Conventional-Commit types were trusted (configured, or measured on the repository).
     public let conventionalCommits: Bool
@@ -74,6 +75,8 @@ public struct RecordSettings: Sendable, Hashable {
             classifierText += ["paths." + pathClass.rawValue] + (configuration.paths[pathClass] ?? [])
         }
         classifierText += ["bots"] + configuration.bots.map { $0.lowercased() }.sorted()
+        // Only when turned off, so that the default's fingerprint stays what it was before the setting existed.
+        if !configuration.learnedModel { classifierText += ["learned_model", "false"] }
         self.init(renames: history.diff.detectRenames, renameThreshold: history.diff.renameThreshold,
                   renameLimit: history.diff.renameLimit, merges: history.diffMerges ? "diff" : "none",
                   paths: Self.fingerprint(pathText), classifier: Self.fingerprint(classifierText),
