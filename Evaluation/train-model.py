@@ -68,8 +68,8 @@ def main(inputs, output):
         handle.write("intercept\t" + " ".join(f"{value:.4f}" for value in model.intercept_) + "\n")
         handle.write("\n".join(lines) + "\n")
         handle.write('"""#\n}\n')
-    print(f"train-model: {len(train)} commits, {len(names)} features, {len(lines)} shipped, classes {classes}",
-          file=sys.stderr)
+    print(f"train-model: {len(train)} commits, {len(names)} features, {len(lines)} shipped, "
+          f"classes {' '.join(str(name) for name in classes)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
