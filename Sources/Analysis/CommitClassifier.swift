@@ -358,7 +358,7 @@ public struct CommitClassifier: Sendable {
             return decide(open.evidence)
         }
         let category = verdict.category
-        let signs = verdict.strongest.compactMap(ModelFeatureDescription.describe)
+        let signs = verdict.strongest
         let percent = Int((verdict.probability * 100).rounded())
         let modelReason = Reason(
             rule: "model.linear",

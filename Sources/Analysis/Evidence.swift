@@ -43,6 +43,9 @@ struct Evidence {
 }
 
 extension Category {
+    /// Every category in `allCases` order, built once (`allCases` builds its array on each use).
+    static let allInOrder = allCases
+
     /// How many categories there are, for array-indexed tables (`allCases.count` would build the array each time).
     static let count = 9
 
@@ -63,12 +66,10 @@ extension Category {
 }
 
 extension Evidence {
-    /// Every rule that gave weight, with the category it gave it to.
-    var firedRules: [(rule: String, category: Category)] {
-        var result: [(String, Category)] = []
-        for category in Category.allCases {
-            for reason in reasonsByCategory[category.ordinal] { result.append((reason.rule, category)) }
+    /// Calls `body` with every rule that gave weight and the category it gave it to, category by category.
+    func forEachRule(_ body: (String, Category) -> Void) {
+        for category in Category.allInOrder {
+            for reason in reasonsByCategory[category.ordinal] { body(reason.rule, category) }
         }
-        return result
     }
 }

@@ -18,6 +18,12 @@ struct LinearModel: Sendable {
     /// Row `i` of `weights` (`categories.count` numbers) belongs to feature `names[i]`.
     private let weights: [Double]
     private let names: [String]
+    /// Each feature put into words for explanations (``ModelFeatureDescription``), made once when the model is read;
+    /// `nil` for features that say nothing a person would act on.
+    private let descriptions: [String?]
+    /// The mean of each feature's weights: how much it pushes a category above the average one is its weight less
+    /// this.
+    private let rowMeans: [Double]
     /// Open addressing on the feature name's hash: slot → row, or -1.
     private let slots: [Int32]
     private let slotKeys: [UInt64]
@@ -48,7 +54,7 @@ struct LinearModel: Sendable {
         while size < max(names.count, 1) * 2 { size <<= 1 }
         var slots = [Int32](repeating: -1, count: size), slotKeys = [UInt64](repeating: 0, count: size)
         for (row, name) in names.enumerated() {
-            let key = FeatureHashes.hash(name)
+            guard let key = FeatureHashes.key(ofName: name) else { return nil }
             var slot = Self.slot(key, size - 1)
             while slots[slot] >= 0 && slotKeys[slot] != key { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(row)
@@ -58,6 +64,10 @@ struct LinearModel: Sendable {
         self.intercepts = intercepts
         self.weights = weights
         self.names = names
+        descriptions = names.map(ModelFeatureDescription.describe)
+        rowMeans = (0..<names.count).map { row in
+            weights[row * categories.count..<(row + 1) * categories.count].reduce(0, +) / Double(categories.count)
+        }
         self.slots = slots
         self.slotKeys = slotKeys
         mask = size - 1
@@ -85,7 +95,7 @@ struct LinearModel: Sendable {
         let category: Category
         /// Its probability, 0…1.
         let probability: Double
-        /// The features that pushed hardest toward it, strongest first (at most three), by name.
+        /// The features that pushed hardest toward it, strongest first (at most three), in words.
         let strongest: [String]
     }
 
@@ -93,32 +103,46 @@ struct LinearModel: Sendable {
     /// decides a revert or a merge: the structure rules do).
     func verdict(_ features: FeatureHashes, allowing allowed: (Category) -> Bool) -> Verdict? {
         let width = categories.count
-        var logits = intercepts
-        var rows: [(row: Int, value: Double)] = []
+        // The rows of the features the model knows, found once; scores summed on the stack.
+        var rows: [Int32] = []
         rows.reserveCapacity(features.hashes.count)
-        for index in features.hashes.indices {
-            guard let row = row(of: features.hashes[index]) else { continue }
-            let value = features.values[index]
-            rows.append((row, value))
-            for column in 0..<width { logits[column] += weights[row * width + column] * value }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { logits in
+            for column in 0..<width { logits[column] = intercepts[column] }
+            weights.withUnsafeBufferPointer { weights in
+                for index in features.hashes.indices {
+                    guard let row = row(of: features.hashes[index]) else { rows.append(-1); continue }
+                    rows.append(Int32(row))
+                    let value = features.values[index], base = row * width
+                    for column in 0..<width { logits[column] += weights[base + column] * value }
+                }
+            }
+            var best = -1
+            for column in 0..<width where allowed(categories[column]) && (best < 0 || logits[column] > logits[best]) {
+                best = column
+            }
+            guard best >= 0 else { return nil }
+            // Softmax over the allowed categories, shifted by the best for numerical safety.
+            var total = 0.0
+            for column in 0..<width where allowed(categories[column]) { total += exp(logits[column] - logits[best]) }
+            return Verdict(category: categories[best], probability: 1 / total,
+                           strongest: strongest(rows, features.values, toward: best))
         }
-        var best = -1
-        for column in 0..<width where allowed(categories[column]) && (best < 0 || logits[column] > logits[best]) {
-            best = column
+    }
+
+    /// The (at most three) features that raised category `column` most above the average category, strongest
+    /// first, in words: kept in three slots, without sorting every feature. Features with no words are passed over.
+    private func strongest(_ rows: [Int32], _ values: [Double], toward column: Int) -> [String] {
+        let width = categories.count
+        var top: [(row: Int, push: Double)] = []
+        top.reserveCapacity(4)
+        for index in rows.indices where rows[index] >= 0 {
+            let row = Int(rows[index])
+            let push = (weights[row * width + column] - rowMeans[row]) * values[index]
+            guard push > 0.05, top.count < 3 || push > top[2].push, descriptions[row] != nil else { continue }
+            if top.count == 3 { top.removeLast() }
+            let slot = top.firstIndex { $0.push < push } ?? top.count
+            top.insert((row, push), at: slot)
         }
-        guard best >= 0 else { return nil }
-        // Softmax over the allowed categories, shifted by the best for numerical safety.
-        var total = 0.0
-        for column in 0..<width where allowed(categories[column]) { total += exp(logits[column] - logits[best]) }
-        // The features that raised the winner most above the average category.
-        var pushes: [(name: String, push: Double)] = []
-        for (row, value) in rows {
-            var mean = 0.0
-            for column in 0..<width { mean += weights[row * width + column] }
-            let push = (weights[row * width + best] - mean / Double(width)) * value
-            if push > 0.05 { pushes.append((names[row], push)) }
-        }
-        pushes.sort { $0.push > $1.push }
-        return Verdict(category: categories[best], probability: 1 / total, strongest: pushes.prefix(3).map(\.name))
+        return top.compactMap { descriptions[$0.row] }
     }
 }

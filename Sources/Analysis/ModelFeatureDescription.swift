@@ -14,7 +14,7 @@ enum ModelFeatureDescription {
         switch kind {
         case "s": return "the word '\(value)'"
         case "f": return "opening with '\(value)'"
-        case "b": return "the words '\(value.replacingOccurrences(of: "_", with: " "))'"
+        case "b": return "the words '\(value.split(separator: "_").joined(separator: " "))'"
         case "a": return "the area '\(value)'"
         case "p": return "a change to \(pathWords(value)) files"
         case "new": return "new \(pathWords(value)) files"

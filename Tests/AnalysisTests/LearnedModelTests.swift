@@ -20,9 +20,10 @@ import Testing
 
         """
 
-    private func hashes(_ features: [(String, Double)]) -> FeatureHashes {
+    /// One-part features ("s:crash" is `.subjectWord` "crash").
+    private func hashes(_ features: [(FeatureKind, String, Double)]) -> FeatureHashes {
         var sink = FeatureHashes()
-        for (name, value) in features { sink.add(name, value: value) }
+        for (kind, part, value) in features { sink.add(kind, FeaturePart(part), value: value) }
         return sink
     }
 
@@ -30,25 +31,25 @@ import Testing
         let model = try #require(LinearModel(text: Self.tiny))
         #expect(model.categories == [.fix, .feature])
         // logits: fix 0.5 + 2 = 2.5, feature 0 → p(fix) = 1 / (1 + e^-2.5)
-        let crash = try #require(model.verdict(hashes([("s:crash", 1)]), allowing: { _ in true }))
+        let crash = try #require(model.verdict(hashes([(.subjectWord, "crash", 1)]), allowing: { _ in true }))
         #expect(crash.category == .fix)
         #expect(abs(crash.probability - 1 / (1 + exp(-2.5))) < 1e-12)
         // The push of s:crash toward fix is 2 - mean(2, 0) = 1.
-        #expect(crash.strongest == ["s:crash"])
+        #expect(crash.strongest == ["the word 'crash'"])
         // fix 0.5 + 0.25·4 = 1.5, feature 1.5 − 0.25·4 = 0.5: a real-valued feature counts by its value.
-        let both = try #require(model.verdict(hashes([("s:add", 1), ("e:fix", 4)]), allowing: { _ in true }))
+        let both = try #require(model.verdict(hashes([(.subjectWord, "add", 1), (.score, "fix", 4)]), allowing: { _ in true }))
         #expect(both.category == .fix)
         #expect(abs(both.probability - 1 / (1 + exp(-1.0))) < 1e-12)
-        #expect(both.strongest == ["e:fix"])
+        #expect(both.strongest == ["the rules' score for fix"])
         // Unknown features weigh nothing: the intercepts decide.
-        let unknown = try #require(model.verdict(hashes([("s:zebra", 1)]), allowing: { _ in true }))
+        let unknown = try #require(model.verdict(hashes([(.subjectWord, "zebra", 1)]), allowing: { _ in true }))
         #expect(unknown.category == .fix)
         #expect(unknown.strongest.isEmpty)
     }
 
     @Test func leavesOutCategoriesTheCallerDoesNotAllow() throws {
         let model = try #require(LinearModel(text: Self.tiny))
-        let verdict = try #require(model.verdict(hashes([("s:crash", 1)]), allowing: { $0 != .fix }))
+        let verdict = try #require(model.verdict(hashes([(.subjectWord, "crash", 1)]), allowing: { $0 != .fix }))
         #expect(verdict.category == .feature)
         #expect(verdict.probability == 1)
         #expect(model.verdict(hashes([]), allowing: { _ in false }) == nil)
@@ -61,6 +62,7 @@ import Testing
         "classes\tfix feature\nintercept\t0 0\ns:crash\t1\n",
         "classes\tfix feature\nintercept\t0 0\ns:crash 1 2\n",
         "classes\tnonsense\nintercept\t0\n",
+        "classes\tfix feature\nintercept\t0 0\nzz:top\t1 2\n",
     ])
     func rejectsMalformedText(_ text: String) {
         #expect(LinearModel(text: text) == nil)
@@ -71,13 +73,31 @@ import Testing
         #expect(Set(model.categories).isSuperset(of: [.feature, .fix, .refactor, .maintenance, .docs, .test, .other]))
     }
 
-    @Test func hashingPartsEqualsHashingTheJoinedName() {
+    @Test func aNameSplitsBackIntoTheKeyOfItsParts() throws {
         var sink = FeatureHashes()
-        sink.add("b:", "fix", "_", "crash", value: 1)
-        sink.add("b:fix_crash")
-        sink.add("s:", "crash")
-        #expect(sink.hashes == [FeatureHashes.hash("b:fix_crash"), FeatureHashes.hash("s:crash")])
-        #expect(sink.values == [1, 1])
+        sink.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)
+        sink.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)  // "fix crash … fix crash": once
+        sink.add(.subjectWord, FeaturePart("crash"))
+        sink.add(.rule, FeaturePart("message.fix-word"), FeaturePart("fix"), value: 1)
+        sink.add(.bias)
+        #expect(sink.hashes == ["b:fix_crash", "s:crash", "r:message.fix-word:fix", "bias"].map {
+            FeatureHashes.key(ofName: $0)
+        })
+        #expect(sink.values == [1, 1, 1, 1])
+        // The parts matter, not only their bytes: "s:" "fixcrash" is another feature than "b:fix_crash".
+        #expect(FeatureHashes.key(ofName: "s:fixcrash") != FeatureHashes.key(ofName: "b:fix_crash"))
+        #expect(FeatureHashes.key(ofName: "e:fix") != FeatureHashes.key(ofName: "lead:fix"))
+        #expect(FeatureHashes.key(ofName: "zz:top") == nil)
+        #expect(FeatureHashes.key(ofName: "b:nounderscore") == nil)
+    }
+
+    @Test func namesAreWhatTheTrainingScriptReads() {
+        var names = FeatureNames()
+        names.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)
+        names.add(.rule, FeaturePart("churn.small-edit"), FeaturePart("fix"), value: 1)
+        names.add(.score, FeaturePart("fix"), value: 1.5)
+        names.add(.newFiles)
+        #expect(names.values == ["b:fix_crash": 1, "r:churn.small-edit:fix": 1, "e:fix": 1.5, "newfiles": 1])
     }
 
     @Test func readsTheFeaturesOfASmallFix() throws {
