@@ -57,6 +57,11 @@ enum Clue: Sendable {
     case fixesLink
     /// A reported-by trailer: the trailer's key.
     case reportedBy(String)
+    // The learned stage.
+    /// The model's verdict: its category, its probability in percent, its strongest signs in words.
+    case model(Category, percent: Int, strongest: [String])
+    /// The rules' leader the model overruled, and the rules' reasons for it.
+    case overruled(Category, [Reason])
     // The churn.
     case churnDocs
     case firstCommit
@@ -103,6 +108,8 @@ enum Clue: Sendable {
         case .fixesCommit: "message.fixes-trailer"
         case .fixesLink: "message.fixes-trailer"
         case .reportedBy: "message.reported-by"
+        case .model: "model.linear"
+        case .overruled: "model.overruled"
         case .churnDocs: "churn.docs"
         case .firstCommit: "churn.first-commit"
         case .newCode: "churn.new-code"
@@ -155,6 +162,10 @@ enum Clue: Sendable {
             "a 'Fixes: \(sha)' trailer names the commit that introduced the defect"
         case .fixesLink: "a 'Fixes' trailer links an issue"
         case .reportedBy(let key): "a '\(key)' trailer: someone reported a problem"
+        case .model(let category, let percent, let strongest):
+            Self.modelDetail(category, percent, strongest)
+        case .overruled(let leader, let reasons):
+            "the rules leaned \(leader.rawValue): \(reasons.map(\.detail).joined(separator: "; "))"
         case .churnDocs: "most changed lines are documentation"
         case .firstCommit: "the repository's first commit"
         case .newCode(let added, let deleted, let newFiles):
@@ -171,6 +182,11 @@ enum Clue: Sendable {
         case .moreAdded(let added, let deleted): "more lines added than removed (+\(added)/−\(deleted))"
         case .edit(let added, let deleted): "an edit to existing code (+\(added)/−\(deleted))"
         }
+    }
+
+    private static func modelDetail(_ category: Category, _ percent: Int, _ signs: [String]) -> String {
+        "the learned model rates it \(percent) % \(category.rawValue)"
+            + (signs.isEmpty ? "" : " (strongest signs: \(signs.joined(separator: "; ")))")
     }
 
     private static func files(_ count: Int) -> String {

@@ -379,12 +379,9 @@ public struct CommitClassifier: Sendable {
             return decide(open.evidence)
         }
         let category = verdict.category
-        let signs = verdict.strongest
         let percent = Int((verdict.probability * 100).rounded())
-        let modelReason = Reason(
-            rule: "model.linear",
-            detail: "the learned model rates it \(percent) % \(category.rawValue)"
-                + (signs.isEmpty ? "" : " (strongest signs: \(signs.joined(separator: "; ")))"))
+        // Written when read, like the rules' reasons (``Clue/model(_:percent:strongest:)``).
+        let modelReason = Reason(.model(category, percent: percent, strongest: verdict.strongest))
         let rules = open.evidence.reasons(category)
         var confidence = verdict.probability
         if !open.evidence.hasMessageEvidence { confidence = min(confidence, 0.45) }
@@ -392,9 +389,7 @@ public struct CommitClassifier: Sendable {
         // model overruled them, it comes first, and the rules it overruled are named: the reader sees both sides.
         var reasons = rules + [modelReason]
         if let leader = open.evidence.leader?.category, leader != category {
-            let overruled = open.evidence.reasons(leader).map(\.detail).joined(separator: "; ")
-            reasons = [modelReason] + rules + [Reason(rule: "model.overruled",
-                                                      detail: "the rules leaned \(leader.rawValue): \(overruled)")]
+            reasons = [modelReason] + rules + [Reason(.overruled(leader, open.evidence.reasons(leader)))]
         }
         return Classification(category: category, bucket: configuration.buckets.bucket(for: category),
                               confidence: min(0.9, confidence), reasons: reasons)
