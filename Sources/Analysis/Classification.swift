@@ -1,16 +1,33 @@
 /// Why a commit got its category: one rule that fired, in words a person understands.
+///
+/// A reason from a rule keeps what the rule saw (a ``Clue``) and writes its sentence when it is read: most runs
+/// (reports) never show reasons, and those that do show few of all the commits' reasons at a time.
 public struct Reason: Sendable, Hashable, CustomStringConvertible {
+    private let clue: Clue
+
     /// A stable identifier of the rule, for example `message.fix-word`.
-    public let rule: String
+    public var rule: String { clue.rule }
     /// What the rule saw, for example "the subject says 'crash'".
-    public let detail: String
+    public var detail: String { clue.detail }
 
     public init(rule: String, detail: String) {
-        self.rule = rule
-        self.detail = detail
+        clue = .written(rule: rule, detail: detail)
+    }
+
+    init(_ clue: Clue) {
+        self.clue = clue
     }
 
     public var description: String { detail }
+
+    public static func == (lhs: Reason, rhs: Reason) -> Bool {
+        lhs.rule == rhs.rule && lhs.detail == rhs.detail
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(detail)
+    }
 }
 
 /// A commit's category, its bucket, how sure the classifier is, and why.

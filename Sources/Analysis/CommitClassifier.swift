@@ -69,8 +69,7 @@ public struct CommitClassifier: Sendable {
     /// Runs the rules in order; the first certain one decides, or the message and churn evidence is collected.
     func triage(_ record: CommitRecord) -> Triage {
         if record.isMerge {
-            return .decided(decided(.merge, 1, Reason(rule: "structure.merge",
-                                                      detail: "merge commit with \(record.parents.count) parents")))
+            return .decided(decided(.merge, 1, Reason(.merge(parents: record.parents.count))))
         }
         let subject = record.summary
         let body = Self.body(of: record.message)
@@ -83,10 +82,8 @@ public struct CommitClassifier: Sendable {
 
         let conventional = ConventionalCommit.parse(subject: subject, body: body)
         if adoption.isAdopted, let conventional, let category = conventional.declaredCategory {
-            let scope = conventional.scope.map { "(\($0))" } ?? ""
-            return .decided(decided(category, 0.95, Reason(
-                rule: "conventional.type",
-                detail: "Conventional Commit type '\(conventional.type)\(scope)' (\(adoption))")))
+            return .decided(decided(category, 0.95,
+                                    Reason(.conventionalType(conventional.type, scope: conventional.scope, adoption))))
         }
         var (area, description) = Self.splitArea(subject: subject, conventional: conventional)
         // "Sync OpenBSD patchset 180:", "Fixes from Bob:": a subject that only introduces the body says nothing;
@@ -99,13 +96,13 @@ public struct CommitClassifier: Sendable {
         if let release = Self.releaseReason(words) {
             return .decided(decided(.other, 0.85, release))
         }
-        if words.tokens.contains("copyright") {
+        if words.contains(Self.copyright) {
             return .decided(decided(.other, 0.8, Reason(rule: "structure.copyright",
                                                         detail: "the subject updates copyright notices")))
         }
 
         let classes = record.files.map { pathClasses.classify($0, with: paths) }
-        if let pathDecision = pathRule(record, classes: classes, description: description) {
+        if let pathDecision = pathRule(record, classes: classes, words: words) {
             return .decided(pathDecision)
         }
 
@@ -125,8 +122,9 @@ public struct CommitClassifier: Sendable {
 
     /// The message after its first paragraph (the subject).
     public static func body(of message: String) -> Substring {
-        var text = Substring(message)
-        while text.first == "\n" { text = text.dropFirst() }
+        // Leading empty lines skipped (a line feed is always a character of its own, so bytes say the same).
+        let leading = message.utf8.prefix { $0 == 0x0A }.count
+        let text = message[message.utf8.index(message.utf8.startIndex, offsetBy: leading)...]
         guard let offset = text.firstByteOffset(of: "\n\n") else { return "" }
         let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset + 2)
         return text[start...]
@@ -135,14 +133,15 @@ public struct CommitClassifier: Sendable {
     static func revertReason(subject: String, body: Substring) -> Reason? {
         // "Revert \"…\"", "revert 1234abc": compared byte by byte, case-insensitively, without a lower-cased copy.
         if subject.utf8.count >= 7, zip(subject.utf8.prefix(7), "revert ".utf8).allSatisfy({ $0 | 0x20 == $1 }) {
-            return Reason(rule: "structure.revert", detail: "the subject says it reverts an earlier commit")
+            return Reason(.revertSubject)
         }
         // git writes the line at the top of the body; a long body is not searched to its end.
-        let head = Substring(body.utf8.prefix(600))
-        if let offset = head.firstByteOffset(of: "This reverts commit ") {
+        if body.firstByteOffset(of: "This reverts commit ", within: 600) != nil {
+            let head = Substring(body.utf8.prefix(600))
+            let offset = head.firstByteOffset(of: "This reverts commit ") ?? 0
             let start = head.utf8.index(head.utf8.startIndex, offsetBy: offset + "This reverts commit ".utf8.count)
             let sha = head[start...].prefix { $0.isHexDigit }
-            return Reason(rule: "structure.revert", detail: "the body says 'This reverts commit \(sha.prefix(12))'")
+            return Reason(.revertBody(sha.prefix(12)))
         }
         return nil
     }
@@ -181,7 +180,7 @@ public struct CommitClassifier: Sendable {
         }
         var text = Substring(subject)
         // "[area] subject"
-        if text.first == "[", let close = text.firstIndex(of: "]"), text.distance(from: text.startIndex, to: close) <= 32 {
+        if subject.utf8.first == 0x5B, text.first == "[", let close = text.firstIndex(of: "]"), text.distance(from: text.startIndex, to: close) <= 32 {
             let area = text[text.index(after: text.startIndex)..<close]
             return (String(area), String(text[text.index(after: close)...]).trimmingSpaces())
         }
@@ -191,9 +190,7 @@ public struct CommitClassifier: Sendable {
             let after = text.utf8.index(colon, offsetBy: 2)
             let area = text[text.startIndex..<colon]
             // An area has no spaces ("builtin/log.c", "t7004", "CI/azure"), except in a list ("doc, tests").
-            let words = area.split(separator: " ")
-            if !area.isEmpty, area.count <= 40,
-               words.count == 1 || words.dropLast().allSatisfy({ $0.hasSuffix(",") }) {
+            if !area.isEmpty, area.utf8.count <= 40 || area.count <= 40, Self.isAreaList(area) {
                 text = text[after...]
                 return (String(area), String(text).trimmingSpaces())
             }
@@ -201,49 +198,84 @@ public struct CommitClassifier: Sendable {
         return (nil, subject)
     }
 
+    /// Whether the text before ": " is one word, or a list of words each but the last ending with a comma.
+    private static func isAreaList(_ area: Substring) -> Bool {
+        guard area.utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Beyond ASCII a space can be part of a larger character: compared as characters.
+            let words = area.split(separator: " ")
+            return words.count == 1 || words.dropLast().allSatisfy { $0.hasSuffix(",") }
+        }
+        // ASCII: bytes are characters. Words are split at spaces, empty ones left out, as `split` does.
+        var words = 0
+        var allListed = true  // every word before the current one ended with a comma
+        var wordEndsListed = true  // the current word so far ends with a comma
+        var previous: UInt8 = 0x20
+        for byte in area.utf8 {
+            if byte != 0x20 {
+                if previous == 0x20 {
+                    // A word starts: the one before it must have ended with a comma.
+                    if words > 0 && !wordEndsListed { allListed = false }
+                    words += 1
+                }
+                wordEndsListed = byte == 0x2C
+            }
+            previous = byte
+        }
+        return words == 1 || allListed
+    }
+
     /// "Redis 7.2.4", "v1.8.1", "Release 2.3", "Bump version to 1.2", "Prepare for 2.40", "Git 2.44-rc0".
     static func releaseReason(_ words: Words) -> Reason? {
-        let tokens = words.tokens
-        guard let first = tokens.first else { return nil }
+        guard !words.isEmpty else { return nil }
+        let first = words.hash(at: 0)
         // "Start working on the next release", "Prepare for the release": release chores without a number.
-        if ["start", "starting", "begin", "prepare", "preparing", "open", "opening"].contains(first),
-           tokens.count <= 8, tokens.contains("release") || tokens.contains("cycle") {
-            return Reason(rule: "structure.release", detail: "the subject starts a release cycle ('\(first) …')")
+        if Self.releaseCycleVerbs.contains(first), words.count <= 8,
+           words.contains(Self.release) || words.contains(Self.cycle) {
+            return Reason(rule: "structure.release", detail: "the subject starts a release cycle ('\(words.token(at: 0)) …')")
         }
         // Versions: numbers ("7.2.4" is three), or "v2".
         var numbers = 0, vNumbers = 0
-        for token in tokens {
-            if token.startsWithDigit { numbers += 1 } else if token.isVersionWord { vNumbers += 1 }
+        for word in words.words {
+            if word.startsWithDigit { numbers += 1 } else if word.isVersionWord { vNumbers += 1 }
         }
         guard numbers >= 2 || vNumbers > 0 else { return nil }
-        let words = tokens.filter { !$0.startsWithDigit && !$0.isVersionWord && !Self.preReleaseWords.contains($0) }
-        if words.count <= 1 {
+        var others = 0
+        for word in words.words
+        where !word.startsWithDigit && !word.isVersionWord && !Self.preReleaseWords.contains(word.hash) {
+            others += 1
+        }
+        if others <= 1 {
             return Reason(rule: "structure.release", detail: "the subject is a version: a release")
         }
-        if ["release", "released", "releasing", "prepare", "preparing", "bump", "bumped", "tag", "tagged", "start",
-            "version", "changelog", "relnotes"].contains(first), words.count <= 7 {
-            return Reason(rule: "structure.release", detail: "the subject prepares or makes a release ('\(first) …')")
+        if Self.releaseVerbs.contains(first), others <= 7 {
+            return Reason(rule: "structure.release",
+                          detail: "the subject prepares or makes a release ('\(words.token(at: 0)) …')")
         }
         return nil
     }
 
-    private static let preReleaseWords: Set<String> = ["rc", "rc0", "rc1", "rc2", "rc3", "beta", "alpha"]
+    private static let preReleaseWords = WordSet(["rc", "rc0", "rc1", "rc2", "rc3", "beta", "alpha"])
+    private static let releaseCycleVerbs = WordSet(["start", "starting", "begin", "prepare", "preparing", "open",
+                                                    "opening"])
+    private static let releaseVerbs = WordSet(["release", "released", "releasing", "prepare", "preparing", "bump",
+                                               "bumped", "tag", "tagged", "start", "version", "changelog", "relnotes"])
+    private static let release = WordHash.of("release"), cycle = WordHash.of("cycle")
+    private static let copyright = WordHash.of("copyright")
 
     // MARK: Paths
 
     /// A decision from what the diff touched alone, when it is unambiguous.
-    private func pathRule(_ record: CommitRecord, classes: [PathClass], description: String) -> Classification? {
+    private func pathRule(_ record: CommitRecord, classes: [PathClass], words: Words) -> Classification? {
         guard !classes.isEmpty else { return nil }
         let kinds = PathClassSet(classes)
         let count = record.files.count
-        let files = count == 1 ? "1 file" : "\(count) files"
         func only(_ category: Category, _ confidence: Double, _ rule: String, _ what: String) -> Classification {
-            decided(category, confidence, Reason(rule: "paths.only-\(rule)", detail: "only \(what) changed (\(files))"))
+            decided(category, confidence, Reason(.pathsOnly(rule: rule, what: what, files: count)))
         }
-        if kinds == [.generated] { return only(.maintenance, 0.8, "generated", "generated files") }
+        if kinds == [.generated] { return only(.maintenance, 0.8, "paths.only-generated", "generated files") }
         let meaningful = kinds.removing(.generated)
-        if meaningful == [.docs] { return only(.docs, 0.9, "documentation", "documentation") }
-        if meaningful == [.test] { return only(.test, 0.85, "tests", "tests") }
+        if meaningful == [.docs] { return only(.docs, 0.9, "paths.only-documentation", "documentation") }
+        if meaningful == [.test] { return only(.test, 0.85, "paths.only-tests", "tests") }
         if meaningful == [.docs, .test] {
             var docLines = 0, testLines = 0
             for index in record.files.indices {
@@ -251,31 +283,29 @@ public struct CommitClassifier: Sendable {
                 if classes[index] == .docs { docLines += lines } else if classes[index] == .test { testLines += lines }
             }
             return docLines >= testLines
-                ? only(.docs, 0.75, "documentation", "documentation and tests, mostly documentation")
-                : only(.test, 0.75, "tests", "tests and documentation, mostly tests")
+                ? only(.docs, 0.75, "paths.only-documentation", "documentation and tests, mostly documentation")
+                : only(.test, 0.75, "paths.only-tests", "tests and documentation, mostly tests")
         }
-        if meaningful == [.ci] { return only(.maintenance, 0.9, "CI", "CI configuration") }
+        if meaningful == [.ci] { return only(.maintenance, 0.9, "paths.only-CI", "CI configuration") }
         if meaningful == [.dependencies] {
-            return only(.maintenance, 0.9, "dependencies", "dependencies (manifests, lockfiles, vendored code)")
+            return only(.maintenance, 0.9, "paths.only-dependencies", "dependencies (manifests, lockfiles, vendored code)")
         }
         if meaningful.isSubset(of: [.ci, .build, .dependencies]) {
             // Build changes are maintenance, unless the message says they repair a broken build.
             var evidence = Evidence()
-            message.collect(description: description, words: Words(description), area: nil, body: "", into: &evidence)
+            message.collect(description: words.text, words: words, area: nil, body: "", into: &evidence)
             if evidence.score(.feature) >= 4, evidence.score(.feature) > evidence.score(.fix) {
                 return Classification(category: .feature, bucket: configuration.buckets.bucket(for: .feature),
                                       confidence: 0.6,
-                                      reasons: [Reason(rule: "paths.only-build",
-                                                       detail: "only build files changed (\(files)) to add a capability")]
+                                      reasons: [Reason(.pathsOnlyBuild(files: count, purpose: "to add a capability"))]
                                           + evidence.reasons(.feature))
             }
             if evidence.score(.fix) >= 3, evidence.score(.fix) > evidence.score(.feature) {
                 return Classification(category: .fix, bucket: configuration.buckets.bucket(for: .fix), confidence: 0.65,
-                                      reasons: [Reason(rule: "paths.only-build",
-                                                       detail: "only build files changed (\(files)) to repair the build")]
+                                      reasons: [Reason(.pathsOnlyBuild(files: count, purpose: "to repair the build"))]
                                           + evidence.reasons(.fix))
             }
-            return only(.maintenance, 0.8, "build", "build, CI or dependency files")
+            return only(.maintenance, 0.8, "paths.only-build", "build, CI or dependency files")
         }
         return nil
     }
@@ -306,44 +336,35 @@ public struct CommitClassifier: Sendable {
             }
         }
         if docLines * 2 > allLines && allLines > 0 {
-            evidence.add(.docs, 1, rule: "churn.docs", "most changed lines are documentation", fromMessage: false)
+            evidence.add(.docs, 1, .churnDocs, fromMessage: false)
         }
         guard files > 0 else { return }
         if record.parents.isEmpty {
-            evidence.add(.feature, 2, rule: "churn.first-commit", "the repository's first commit", fromMessage: false)
+            evidence.add(.feature, 2, .firstCommit, fromMessage: false)
         }
         if newFiles > 0 && added >= 3 * deleted + 20 {
-            evidence.add(.feature, 1.5, rule: "churn.new-code",
-                         "mostly new lines (+\(added)/−\(deleted)) with \(newFiles) new file(s)", fromMessage: false)
+            evidence.add(.feature, 1.5, .newCode(added: added, deleted: deleted, newFiles: newFiles), fromMessage: false)
         } else if renames > 0 && renames * 2 >= files {
-            evidence.add(.refactor, 1.5, rule: "churn.renames", "\(renames) of \(files) files renamed", fromMessage: false)
+            evidence.add(.refactor, 1.5, .renames(renames, of: files), fromMessage: false)
         } else if deleted >= 2 * added && deleted >= 10 {
-            evidence.add(.refactor, 1, rule: "churn.deletions", "mostly deleted lines (+\(added)/−\(deleted))",
-                         fromMessage: false)
+            evidence.add(.refactor, 1, .deletions(added: added, deleted: deleted), fromMessage: false)
         } else if testLines > 0 && newFiles == 0 && added + deleted <= 60 {
-            evidence.add(.fix, 1, rule: "churn.tested-edit",
-                         "a change to existing code (+\(added)/−\(deleted)) with a test beside it", fromMessage: false)
+            evidence.add(.fix, 1, .testedEdit(added: added, deleted: deleted), fromMessage: false)
         } else if files <= 2 && added + deleted <= 12 && newFiles == 0 && deleted == 0 && added >= 3 {
-            evidence.add(.feature, 0.5, rule: "churn.small-addition",
-                         "a few lines added to existing code (+\(added))", fromMessage: false)
+            evidence.add(.feature, 0.5, .smallAddition(added: added), fromMessage: false)
         } else if files <= 2 && added + deleted <= 12 && newFiles == 0 {
-            evidence.add(.fix, 0.75, rule: "churn.small-edit",
-                         "a small edit to existing code (+\(added)/−\(deleted) in \(files) file(s))", fromMessage: false)
+            evidence.add(.fix, 0.75, .smallEdit(added: added, deleted: deleted, files: files), fromMessage: false)
         } else if added >= 4 * deleted + 40 {
-            evidence.add(.feature, 0.75, rule: "churn.growth", "mostly added lines (+\(added)/−\(deleted))",
-                         fromMessage: false)
+            evidence.add(.feature, 0.75, .growth(added: added, deleted: deleted), fromMessage: false)
         } else if newFiles > 0 && deleted == 0 {
-            evidence.add(.feature, 0.75, rule: "churn.new-files", "only new lines, in \(newFiles) new file(s)",
-                         fromMessage: false)
+            evidence.add(.feature, 0.75, .newFiles(newFiles), fromMessage: false)
         } else if added >= 2 * deleted + 10 {
             // Code that grows by much more than it is reshaped: new behaviour arrives as added lines, a repair
             // mostly changes lines that were there.
-            evidence.add(.feature, 0.5, rule: "churn.more-added", "more lines added than removed (+\(added)/−\(deleted))",
-                         fromMessage: false)
+            evidence.add(.feature, 0.5, .moreAdded(added: added, deleted: deleted), fromMessage: false)
         } else {
             // An edit to existing code with no other clue: most such commits are fixes, so that is the best guess.
-            evidence.add(.fix, 0.25, rule: "churn.edit", "an edit to existing code (+\(added)/−\(deleted))",
-                         fromMessage: false)
+            evidence.add(.fix, 0.25, .edit(added: added, deleted: deleted), fromMessage: false)
         }
     }
 
@@ -358,12 +379,9 @@ public struct CommitClassifier: Sendable {
             return decide(open.evidence)
         }
         let category = verdict.category
-        let signs = verdict.strongest
         let percent = Int((verdict.probability * 100).rounded())
-        let modelReason = Reason(
-            rule: "model.linear",
-            detail: "the learned model rates it \(percent) % \(category.rawValue)"
-                + (signs.isEmpty ? "" : " (strongest signs: \(signs.joined(separator: "; ")))"))
+        // Written when read, like the rules' reasons (``Clue/model(_:percent:strongest:)``).
+        let modelReason = Reason(.model(category, percent: percent, strongest: verdict.strongest))
         let rules = open.evidence.reasons(category)
         var confidence = verdict.probability
         if !open.evidence.hasMessageEvidence { confidence = min(confidence, 0.45) }
@@ -371,9 +389,7 @@ public struct CommitClassifier: Sendable {
         // model overruled them, it comes first, and the rules it overruled are named: the reader sees both sides.
         var reasons = rules + [modelReason]
         if let leader = open.evidence.leader?.category, leader != category {
-            let overruled = open.evidence.reasons(leader).map(\.detail).joined(separator: "; ")
-            reasons = [modelReason] + rules + [Reason(rule: "model.overruled",
-                                                      detail: "the rules leaned \(leader.rawValue): \(overruled)")]
+            reasons = [modelReason] + rules + [Reason(.overruled(leader, open.evidence.reasons(leader)))]
         }
         return Classification(category: category, bucket: configuration.buckets.bucket(for: category),
                               confidence: min(0.9, confidence), reasons: reasons)

@@ -85,6 +85,11 @@ public struct ConventionalCommit: Sendable, Hashable {
 
 extension String {
     func trimmingSpaces() -> String {
+        // Printable ASCII at both ends: no character there is whitespace (a character that ends in such a byte
+        // can only begin with it or with a prepended mark, neither of them whitespace), so nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var slice = Substring(self)
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }

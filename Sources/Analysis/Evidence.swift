@@ -1,26 +1,39 @@
-/// The weight each rule gave to each category for one commit, and the reasons behind it.
+/// The weight each rule gave to each category for one commit, and the clues behind it.
 ///
-/// Kept in arrays indexed by category rather than dictionaries: a commit's evidence is built and thrown away
-/// millions of times in a long history.
+/// Weights are kept inline, indexed by category, and the clues in one array: a commit's evidence is built and
+/// thrown away millions of times in a long history. No sentence is written here: see ``Reason``.
 struct Evidence {
-    private var weights = [Double](repeating: 0, count: Category.count)
-    fileprivate var reasonsByCategory = [[Reason]](repeating: [], count: Category.count)
+    private var weights = InlineArray<9, Double>(repeating: 0)
+    private var clues: [(category: Category, clue: Clue)] = []
     /// True once any rule about the message (not only the churn) gave weight.
     private(set) var hasMessageEvidence = false
     /// True once a word from the configuration matched: the team's instruction, which the rules follow.
     var hasConfiguredWord = false
 
-    mutating func add(_ category: Category, _ weight: Double, rule: String, _ detail: String,
-                      fromMessage: Bool = true) {
+    mutating func add(_ category: Category, _ weight: Double, _ clue: Clue, fromMessage: Bool = true) {
         guard weight != 0 else { return }
         weights[category.ordinal] += weight
-        reasonsByCategory[category.ordinal].append(Reason(rule: rule, detail: detail))
+        if clues.isEmpty { clues.reserveCapacity(8) }
+        clues.append((category, clue))
         if fromMessage { hasMessageEvidence = true }
+    }
+
+    /// Adds evidence whose reason is already written.
+    mutating func add(_ category: Category, _ weight: Double, rule: String, _ detail: String,
+                      fromMessage: Bool = true) {
+        add(category, weight, .written(rule: rule, detail: detail), fromMessage: fromMessage)
     }
 
     func score(_ category: Category) -> Double { weights[category.ordinal] }
 
-    func reasons(_ category: Category) -> [Reason] { reasonsByCategory[category.ordinal] }
+    /// The reasons for `category`, in the order the rules fired.
+    func reasons(_ category: Category) -> [Reason] {
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(clues.count)
+        // By index: a clue is copied (and its words retained) only when it is the category's.
+        for index in clues.indices where clues[index].category == category { reasons.append(Reason(clues[index].clue)) }
+        return reasons
+    }
 
     /// The best category and the runner-up's score (without sorting everything).
     var leader: (category: Category, score: Double, runnerUp: Double)? {
@@ -65,11 +78,29 @@ extension Category {
     }
 }
 
+/// A set of categories as bits, compared and built without hashing.
+struct CategorySet {
+    private var bits: UInt16 = 0
+
+    static let none = CategorySet()
+
+    init() {}
+
+    init(_ category: Category) {
+        bits = 1 << category.ordinal
+    }
+
+    func contains(_ category: Category) -> Bool { bits & (1 << category.ordinal) != 0 }
+
+    mutating func formUnion(_ other: CategorySet) { bits |= other.bits }
+}
+
 extension Evidence {
-    /// Calls `body` with every rule that gave weight and the category it gave it to, category by category.
+    /// Calls `body` with every rule that gave weight and the category it gave it to, category by category (in the
+    /// order they fired within a category).
     func forEachRule(_ body: (String, Category) -> Void) {
         for category in Category.allInOrder {
-            for reason in reasonsByCategory[category.ordinal] { body(reason.rule, category) }
+            for index in clues.indices where clues[index].category == category { body(clues[index].clue.rule, category) }
         }
     }
 }

@@ -6,14 +6,12 @@
 /// Traps that single words cannot handle ("add missing …", "fix typo") are rules in ``MessageEvidence``.
 struct Lexicon: Sendable {
     struct Entry: Sendable {
-        /// One word, or the words of a phrase in order.
-        let words: [String]
         let category: Category
         let subjectWeight: Double
         let bodyWeight: Double
         /// Set for phrases that are a rule of their own rather than a word of a category.
         var marker: Marker?
-        /// The words joined by spaces, as reasons quote them (made once, not per commit).
+        /// The word, or the words of a phrase joined by spaces, as reasons quote them (made once, not per commit).
         let term: String
         /// True for the configuration's words: the team's own vocabulary, which the learned model never saw.
         let isConfigured: Bool
@@ -21,7 +19,6 @@ struct Lexicon: Sendable {
         init(words: [String], category: Category, subjectWeight: Double, bodyWeight: Double, marker: Marker? = nil,
              isConfigured: Bool = false) {
             self.isConfigured = isConfigured
-            self.words = words
             self.category = category
             self.subjectWeight = subjectWeight
             self.bodyWeight = bodyWeight
@@ -63,13 +60,6 @@ struct Lexicon: Sendable {
         guard !words.isEmpty, words.count <= 4 else { return }
         table.add(term, Entry(words: words, category: category, subjectWeight: subjectWeight, bodyWeight: bodyWeight,
                               isConfigured: isConfigured))
-    }
-
-    /// Each entry that matches in `words`, once, with the number of the word where it starts.
-    func matches(in words: Words) -> [(entry: Entry, position: Int)] {
-        var found: [(Entry, Int)] = []
-        table.scan(words) { found.append((table.value(at: $0), $1)) }
-        return found
     }
 
     /// The entry numbered `index`, as reported by a scan of ``table``.

@@ -6,6 +6,8 @@ import Darwin
 
 /// What a commit message says about the commit's purpose: the subject first (its opening verb most), then the
 /// body, then its trailers.
+///
+/// Words are compared by hash (``Words``, ``WordSet``): a subject's rules make no string until a reason quotes one.
 struct MessageEvidence {
     let lexicon: Lexicon
 
@@ -14,24 +16,22 @@ struct MessageEvidence {
         var words = words
         // "diff: --ignore-cr-at-eol", "log: add --since-as-filter": a subject naming a command-line option.
         if Self.namesAnOption(description) {
-            evidence.add(.feature, 1.5, rule: "message.option", "the subject names a command-line option")
+            evidence.add(.feature, 1.5, .option)
         }
         var suppressed = openingRules(words, into: &evidence)
         suppressed.formUnion(fixObjectRules(&words, into: &evidence))
-        for (entry, position) in lexicon.matches(in: words)
-        where entry.marker == nil && !suppressed.contains(entry.category) {
+        lexicon.table.scan(words) { index, position in
+            let entry = lexicon.entry(at: index)
+            guard entry.marker == nil && !suppressed.contains(entry.category) else { return }
             // "don't allow chained replicas", "never enable X": a capability withdrawn, usually because it was wrong.
-            if entry.category == .feature, position > 0, Self.negatingWords.contains(words.tokens[position - 1]) {
-                let term = "\(words.tokens[position - 1]) \(entry.term)"
-                evidence.add(.fix, 2, rule: "message.negated-feature", "'\(term)' withdraws a behaviour, as fixes do")
-                continue
+            if entry.category == .feature, position > 0, Self.negatingWords.contains(words.hash(at: position - 1)) {
+                evidence.add(.fix, 2, .negatedFeature(words.token(at: position - 1), term: entry.term))
+                return
             }
             if entry.isConfigured { evidence.hasConfiguredWord = true }
             let opening = position == 0
             let weight = entry.subjectWeight + (opening ? 1 : 0)
-            let term = entry.term
-            evidence.add(entry.category, weight, rule: Self.wordRules[entry.category.ordinal],
-                         opening ? "the subject opens with '\(term)'" : "the subject says '\(term)'")
+            evidence.add(entry.category, weight, .word(entry.category, term: entry.term, opening: opening))
         }
         if let area { areaRules(area, into: &evidence) }
         bodyRules(body, suppressed: suppressed, into: &evidence)
@@ -39,139 +39,180 @@ struct MessageEvidence {
 
     /// Rules about how the subject opens, including the classic traps single words get wrong. Returns the
     /// categories whose plain word matches must be ignored because a trap explained them.
-    private func openingRules(_ words: Words, into evidence: inout Evidence) -> Set<Category> {
-        let tokens = words.tokens
-        guard let first = tokens.first else { return [] }
-        let rest = tokens.dropFirst()
+    private func openingRules(_ words: Words, into evidence: inout Evidence) -> CategorySet {
+        guard !words.isEmpty else { return .none }
+        let first = words.hash(at: 0)
+        let count = words.count
         // The word after the verb, skipping articles and vague quantifiers.
-        let object = rest.first { !Self.fillers.contains($0) }
+        var object: Int?
+        for index in 1..<max(1, count) where !Self.fillers.contains(words.hash(at: index)) {
+            object = index
+            break
+        }
+        let secondWord = count > 1 ? words.hash(at: 1) : nil
 
         // "fix typo", "fix comment", "fix warning": the object is not a defect.
         if Self.fixVerbs.contains(first), let object {
-            if Self.documentationObjects.contains(object) {
-                evidence.add(.docs, 4, rule: "message.fix-typo",
-                             "'\(first) \(object)' corrects text, not a defect")
-                return [.fix]
+            if Self.documentationObjects.contains(words.hash(at: object)) {
+                evidence.add(.docs, 4, .fixTypo(words.token(at: 0), words.token(at: object)))
+                return CategorySet(.fix)
             }
-            if Self.styleObjects.contains(object) {
-                evidence.add(.refactor, 4, rule: "message.fix-warning",
-                             "'\(first) \(object)' tidies the code, not a defect")
-                return [.fix]
+            if Self.styleObjects.contains(words.hash(at: object)) {
+                evidence.add(.refactor, 4, .fixWarning(words.token(at: 0), words.token(at: object)))
+                return CategorySet(.fix)
             }
         }
         // "add a helper", "introduce a wrapper": new code that only restructures.
-        if Self.addVerbs.contains(first) || first == "introduce" || first == "introduces",
-           rest.contains(where: { Self.restructuringObjects.contains($0) }) {
-            let what = rest.first { Self.restructuringObjects.contains($0) } ?? ""
-            evidence.add(.refactor, 5, rule: "message.add-helper", "'\(first) … \(what)' restructures the code")
-            return [.feature]
+        if Self.addVerbs.contains(first) || first == Self.introduce || first == Self.introduces,
+           let what = words.firstIndex(in: Self.restructuringObjects, from: 1) {
+            evidence.add(.refactor, 5, .addHelper(words.token(at: 0), words.token(at: what)))
+            return CategorySet(.feature)
         }
         // "add docs for X", "update the README", "add tests for Y": the object says what the commit is.
-        if Self.writingVerbs.contains(first) || Self.removalVerbs.contains(first) && rest.contains("comment"),
-           let object = rest.prefix(5).first(where: {
-            Self.documentationObjects.contains($0) || Self.testObjects.contains($0)
-        }) {
-            let category: Category = Self.testObjects.contains(object) ? .test : .docs
-            evidence.add(category, 4, rule: "message.\(category.rawValue)-object",
-                         "'\(first) … \(object)' works on \(category == .test ? "tests" : "documentation")")
-            return [.feature]
+        if Self.writingVerbs.contains(first)
+            || Self.removalVerbs.contains(first) && words.firstIndex(in: Self.comment, from: 1) != nil,
+           let object = words.firstIndex(in: Self.documentationOrTestObjects, from: 1, to: 6) {
+            let category: Category = Self.testObjects.contains(words.hash(at: object)) ? .test : .docs
+            evidence.add(category, 4, .worksOn(category, words.token(at: 0), words.token(at: object)))
+            return CategorySet(.feature)
         }
         // "add missing check", "add NULL check": adding what should have been there is a fix.
-        if Self.addVerbs.contains(first), rest.contains(where: { Self.missingObjects.contains($0) }) {
-            let what = rest.first { Self.missingObjects.contains($0) } ?? ""
-            evidence.add(.fix, 5, rule: "message.add-missing", "'\(first) … \(what)' adds what was missing: a fix")
-            return [.feature]
+        if Self.addVerbs.contains(first), let what = words.firstIndex(in: Self.missingObjects, from: 1) {
+            evidence.add(.fix, 5, .addMissing(words.token(at: 0), words.token(at: what)))
+            return CategorySet(.feature)
         }
         // "allow X again", "re-enable": restoring what a regression took away.
-        if tokens.contains("again") || first == "reenable" || first == "restore" || first == "restores" {
-            evidence.add(.fix, 3, rule: "message.restore", "restores earlier behaviour ('\(first)…again')")
-            return [.feature]
+        if words.contains(Self.again) || first == Self.reenable || first == Self.restore || first == Self.restores {
+            evidence.add(.fix, 3, .restore(words.token(at: 0)))
+            return CategorySet(.feature)
         }
         // "Do not…", "Don't…", "Avoid…", "Prevent…", "Never…", "Stop…", "Make sure…": common fix subjects.
-        if Self.negations.contains(first) || (first == "do" && rest.first == "not")
-            || (first == "make" && rest.first == "sure") || (first == "no" && rest.first == "longer") {
-            evidence.add(.fix, 3.5, rule: "message.negation", "the subject opens with '\(first)', as fixes often do")
+        if Self.negations.contains(first) || (first == Self.do && secondWord == Self.not)
+            || (first == Self.make && secondWord == Self.sure) || (first == Self.no && secondWord == Self.longer) {
+            evidence.add(.fix, 3.5, .negation(words.token(at: 0)))
         }
         // "make X work", "make it compile": making something do what it should.
-        if first == "make" || first == "makes", let work = rest.firstIndex(where: { Self.workingWords.contains($0) }),
-           work - rest.startIndex <= 5 {
-            evidence.add(.fix, 3, rule: "message.make-work", "'make … \(tokens[work])' repairs something")
+        if first == Self.make || first == Self.makes, let work = words.firstIndex(in: Self.workingWords, from: 1),
+           work - 1 <= 5 {
+            evidence.add(.fix, 3, .makeWork(words.token(at: work)))
         }
         // "preserve X", "respect Y", "keep Z": describing the behaviour that should have been.
         if Self.correctiveVerbs.contains(first) {
-            evidence.add(.fix, 3, rule: "message.corrective-verb", "'\(first) …' restores the intended behaviour")
+            evidence.add(.fix, 3, .correctiveVerb(words.token(at: 0)))
         }
         if Self.handleVerbs.contains(first) {
-            evidence.add(.fix, 2, rule: "message.handle", "'\(first) …' deals with a case that went wrong")
+            evidence.add(.fix, 2, .handle(words.token(at: 0)))
         }
         // "update X to 1.2", "bump Y": a dependency or vendored update.
         if Self.updateVerbs.contains(first), Self.mentionsVersion(words) {
-            evidence.add(.maintenance, 4, rule: "message.update-version", "'\(first) … <version>' updates a dependency")
+            evidence.add(.maintenance, 4, .updateVersion(words.token(at: 0)))
         }
-        return []
+        return .none
     }
 
     /// "… (fix #771)": an issue reference, not a fix word. "Compiler warning fix", "typo fix", "performance fix":
     /// what is fixed is not a defect. Removes the issue references from `words` and returns the categories whose
     /// word matches the traps explained.
-    private func fixObjectRules(_ words: inout Words, into evidence: inout Evidence) -> Set<Category> {
-        var tokens = words.tokens
+    private func fixObjectRules(_ words: inout Words, into evidence: inout Evidence) -> CategorySet {
         var index = 0
-        while index + 1 < tokens.count {
-            if (Self.fixVerbs.contains(tokens[index]) || tokens[index] == "closes" || tokens[index] == "see"),
-               tokens[index + 1].isNumeric, index > 0 {
-                evidence.add(.fix, 1.5, rule: "message.fixes-issue",
-                             "the subject says '\(tokens[index]) #\(tokens[index + 1])'")
-                tokens.removeSubrange(index...(index + 1))
+        while index + 1 < words.count {
+            let hash = words.hash(at: index)
+            if (Self.fixVerbs.contains(hash) || hash == Self.closes || hash == Self.see),
+               words.words[index + 1].isNumeric, index > 0 {
+                evidence.add(.fix, 1.5, .fixesIssue(words.token(at: index), words.token(at: index + 1)))
+                words.remove(index...(index + 1))
                 continue
             }
             index += 1
         }
-        words = Words(tokens: tokens)
-        guard let fix = tokens.firstIndex(where: { $0 == "fix" || $0 == "fixes" || $0 == "fixed" }), fix > 0 else {
-            return []
+        guard let fix = words.firstIndex(in: Self.fixWords), fix > 0 else {
+            return .none
         }
-        let before = tokens[fix - 1]
+        let before = words.hash(at: fix - 1)
         if Self.styleObjects.contains(before) || Self.performanceWords.contains(before) {
-            evidence.add(.refactor, 4, rule: "message.fix-warning", "'\(before) \(tokens[fix])' tidies the code, not a defect")
-            return [.fix]
+            evidence.add(.refactor, 4, .fixWarning(words.token(at: fix - 1), words.token(at: fix)))
+            return CategorySet(.fix)
         }
         if Self.documentationObjects.contains(before) {
-            evidence.add(.docs, 4, rule: "message.fix-typo", "'\(before) \(tokens[fix])' corrects text, not a defect")
-            return [.fix]
+            evidence.add(.docs, 4, .fixTypo(words.token(at: fix - 1), words.token(at: fix)))
+            return CategorySet(.fix)
         }
-        return []
+        return .none
     }
 
     private func areaRules(_ area: String, into evidence: inout Evidence) {
+        if area.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiAreaRules(area, into: &evidence)
+            return
+        }
         let area = area.lowercased()
         let head = area.split(separator: "/").first.map(String.init) ?? area
         // "fix: …" in a repository that never adopted Conventional Commits: not decisive, but still a word.
         let type = String(area.prefix { $0.isLetter })
         if let category = ConventionalCommit.typeCategories[type], category != .other {
-            evidence.add(category, 4, rule: "message.prefix", "the subject's prefix '\(type):' says \(category.rawValue)")
+            evidence.add(category, 4, .prefix(type, category))
             return
         }
         if Self.documentationAreas.contains(head) || area.hasSuffix(".md") || area.hasSuffix(".txt")
             || area.hasSuffix(".adoc") {
-            evidence.add(.docs, 4, rule: "message.area", "the subject's area '\(area)' is documentation")
+            evidence.add(.docs, 4, .area(area, "documentation"))
         } else if head == "l10n" || head == "i18n" || area.hasSuffix(".po") {
-            evidence.add(.other, 4, rule: "message.area", "the subject's area '\(area)' is translation")
+            evidence.add(.other, 4, .area(area, "translation"))
         } else if Self.testAreas.contains(head) || area.hasPrefix("t/") || area.hasPrefix("t") && area.count == 6
             && String(area.dropFirst()).isNumeric {
-            evidence.add(.test, 3, rule: "message.area", "the subject's area '\(area)' is the tests")
+            evidence.add(.test, 3, .area(area, "the tests"))
         } else if Self.maintenanceAreas.contains(head) {
-            evidence.add(.maintenance, 3, rule: "message.area", "the subject's area '\(area)' is build or CI")
+            evidence.add(.maintenance, 3, .area(area, "build or CI"))
         }
     }
 
-    private func bodyRules(_ body: Substring, suppressed: Set<Category>, into evidence: inout Evidence) {
+    /// ``areaRules(_:into:)`` for an ASCII area, where bytes are characters: the area's words compared by hash
+    /// (``WordSet``), its lower-cased text only made when a rule fires.
+    private func asciiAreaRules(_ area: String, into evidence: inout Evidence) {
+        var lowered = area
+        let bytes = Array(area.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        var made = false
+        func text() -> String {
+            if !made {
+                lowered = String(decoding: bytes, as: UTF8.self)
+                made = true
+            }
+            return lowered
+        }
+        // The head: the first non-empty part between slashes, or the whole area when there is none.
+        var headStart = 0
+        while headStart < bytes.count && bytes[headStart] == 0x2F { headStart += 1 }
+        var headEnd = headStart
+        while headEnd < bytes.count && bytes[headEnd] != 0x2F { headEnd += 1 }
+        let head = headStart < bytes.count ? WordHash.hash(bytes[headStart..<headEnd]) : WordHash.hash(bytes)
+        // "fix: …" in a repository that never adopted Conventional Commits: not decisive, but still a word.
+        var letters = 0
+        while letters < bytes.count && (0x61...0x7A).contains(bytes[letters]) { letters += 1 }
+        if let category = Self.typeCategoryHashes.value(WordHash.hash(bytes[0..<letters])), category != .other {
+            evidence.add(category, 4, .prefix(String(decoding: bytes[0..<letters], as: UTF8.self), category))
+            return
+        }
+        func hasSuffix(_ suffix: String) -> Bool { bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if Self.documentationAreaSet.contains(head) || hasSuffix(".md") || hasSuffix(".txt") || hasSuffix(".adoc") {
+            evidence.add(.docs, 4, .area(text(), "documentation"))
+        } else if head == Self.l10n || head == Self.i18n || hasSuffix(".po") {
+            evidence.add(.other, 4, .area(text(), "translation"))
+        } else if Self.testAreaSet.contains(head) || bytes.starts(with: [0x74, 0x2F])
+            || bytes.first == 0x74 && bytes.count == 6 && bytes.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) {
+            evidence.add(.test, 3, .area(text(), "the tests"))
+        } else if Self.maintenanceAreaSet.contains(head) {
+            evidence.add(.maintenance, 3, .area(text(), "build or CI"))
+        }
+    }
+
+    private func bodyRules(_ body: Substring, suppressed: CategorySet, into evidence: inout Evidence) {
         guard !body.isEmpty else { return }
         // One pass over the bytes: trailer lines are read as trailers, the rest is prose, read word by word through
         // hashed lookups. Long bodies are read up to a limit, plus their end, where the trailers are.
         var body = body
         var trailers: [(key: String, value: String)] = []
-        var matched: [Int] = []
+        var matched: [Int32] = []
+        matched.reserveCapacity(16)
         var mentionsCVE = false
         body.withUTF8 { all in
             let limit = 4000
@@ -186,13 +227,12 @@ struct MessageEvidence {
                     var first = start
                     while first < end && (all[first] == 0x20 || all[first] == 0x09) { first += 1 }
                     let line = UnsafeBufferPointer(rebasing: all[start..<end])
-                    if let trailer = Self.trailer(UnsafeBufferPointer(rebasing: all[first..<end])) {
-                        trailers.append(trailer)
+                    if Self.readTrailer(UnsafeBufferPointer(rebasing: all[first..<end]), into: &trailers) {
+                        // A trailer, read (or one no rule reads).
                     } else if proseBytes < Self.proseLimit {
                         proseBytes += line.count
-                        lexicon.table.scan(line) { index, _ in
-                            if !matched.contains(index) { matched.append(index) }
-                        }
+                        // `matched` is the scan's record of what it found: each phrase comes once.
+                        lexicon.table.scan(line, seen: &matched) { _, _ in }
                         if !mentionsCVE, line.count >= 4 { mentionsCVE = Self.containsCVE(line) }
                     }
                     start = end + 1
@@ -200,28 +240,34 @@ struct MessageEvidence {
             }
         }
         for (key, value) in trailers { trailerRule(key, value, into: &evidence) }
-        let entries = matched.map(lexicon.entry(at:))
-        let noFunctionalChange = entries.contains { $0.marker == .noFunctionalChange }
         if mentionsCVE {
-            evidence.add(.fix, 3, rule: "message.cve", "the message names a CVE")
+            evidence.add(.fix, 3, .cve)
         }
-        if noFunctionalChange {
-            evidence.add(.refactor, 3, rule: "message.no-functional-change", "the body says there is no functional change")
+        if matched.contains(where: { lexicon.entry(at: Int($0)).marker == .noFunctionalChange }) {
+            evidence.add(.refactor, 3, .noFunctionalChange)
         }
-        // Weights and the first three terms per category, in arrays indexed by category: no hashing per commit.
-        var weights = [Double](repeating: 0, count: Category.count)
-        var terms = [[Lexicon.Entry]](repeating: [], count: Category.count)
-        for entry in entries where entry.bodyWeight > 0 && !suppressed.contains(entry.category) {
+        // Weights per category, inline and indexed by category: no hashing, nothing allocated.
+        var weights = InlineArray<9, Double>(repeating: 0)
+        for index in matched {
+            let entry = lexicon.entry(at: Int(index))
+            guard entry.bodyWeight > 0 && !suppressed.contains(entry.category) else { continue }
             if entry.isConfigured { evidence.hasConfiguredWord = true }
-            let ordinal = entry.category.ordinal
-            weights[ordinal] += entry.bodyWeight
-            if terms[ordinal].count < 3 { terms[ordinal].append(entry) }
+            weights[entry.category.ordinal] += entry.bodyWeight
         }
         for category in Self.sortedCategories where weights[category.ordinal] > 0 {
-            // The body explains; it adds a little weight, never enough to outvote a clear subject.
-            let quoted = terms[category.ordinal].map { "'\($0.term)'" }.joined(separator: ", ")
-            evidence.add(category, min(weights[category.ordinal], 2) * 0.75, rule: Self.bodyWordRules[category.ordinal],
-                         "the body says \(quoted)")
+            // The body explains; it adds a little weight, never enough to outvote a clear subject. The reason quotes
+            // the category's first three terms.
+            var terms: (String?, String?, String?) = (nil, nil, nil)
+            for index in matched where terms.2 == nil {
+                let entry = lexicon.entry(at: Int(index))
+                guard entry.category == category && entry.bodyWeight > 0 && !suppressed.contains(entry.category)
+                else { continue }
+                if terms.0 == nil { terms.0 = entry.term } else if terms.1 == nil { terms.1 = entry.term } else {
+                    terms.2 = entry.term
+                }
+            }
+            evidence.add(category, min(weights[category.ordinal], 2) * 0.75,
+                         .bodyWords(category, terms.0 ?? "", terms.1, terms.2))
         }
     }
 
@@ -242,48 +288,75 @@ struct MessageEvidence {
         case "fixes", "fix", "fixed":
             let token = value.split(separator: " ").first ?? ""
             if token.count >= 7, token.allSatisfy(\.isHexDigit) {
-                evidence.add(.fix, 5, rule: "message.fixes-trailer",
-                             "a 'Fixes: \(token.prefix(12))' trailer names the commit that introduced the defect")
+                evidence.add(.fix, 5, .fixesCommit(token.prefix(12)))
             } else {
-                evidence.add(.fix, 1.5, rule: "message.fixes-trailer", "a 'Fixes' trailer links an issue")
+                evidence.add(.fix, 1.5, .fixesLink)
             }
         case "reported-by", "reported", "bug", "bug-id", "bugzilla", "reported-and-tested-by":
-            evidence.add(.fix, 1.5, rule: "message.reported-by", "a '\(key)' trailer: someone reported a problem")
+            evidence.add(.fix, 1.5, .reportedBy(key))
         default:
             break
         }
     }
 
-    /// `Key: value` at the start of a line, with a key of letters and dashes (git's trailer syntax), or GitHub's
-    /// `Fixes #123`; `nil` for prose. Works on the line's bytes: most lines are prose and cost one scan.
-    private static func trailer(_ line: UnsafeBufferPointer<UInt8>) -> (key: String, value: String)? {
+    /// Whether a line is a trailer: `Key: value` at the start of a line, with a key of letters and dashes (git's
+    /// trailer syntax), or GitHub's `Fixes #123`. Appends the key (lower-cased) and the value of a trailer a rule
+    /// reads to `trailers`. Works on the line's bytes: most lines are prose and cost one scan, and most trailers
+    /// (`Signed-off-by`) are recognised without making a string.
+    private static func readTrailer(_ line: UnsafeBufferPointer<UInt8>,
+                                    into trailers: inout [(key: String, value: String)]) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         var index = line.startIndex
         while index < line.endIndex, index - line.startIndex < 30, isLetter(line[index]) || line[index] == 0x2D {
             index += 1
         }
+        // The key's hash, lower-cased (only for lines that have a key: most lines are prose).
+        var keyHash: UInt64 {
+            WordHash.hash(UnsafeBufferPointer(rebasing: line[line.startIndex..<index]).lazy.map { $0 | 0x20 })
+        }
+        func key() -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<index]), as: UTF8.self).lowercased()
+        }
         if index > line.startIndex, index < line.endIndex, line[index] == 0x3A {
-            let key = String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<index]), as: UTF8.self).lowercased()
-            var valueStart = index + 1
-            while valueStart < line.endIndex && line[valueStart] == 0x20 { valueStart += 1 }
-            return (key, String(decoding: UnsafeBufferPointer(rebasing: line[valueStart...]), as: UTF8.self))
+            if readTrailerKeys.contains(keyHash) {
+                var valueStart = index + 1
+                while valueStart < line.endIndex && line[valueStart] == 0x20 { valueStart += 1 }
+                trailers.append((key(), String(decoding: UnsafeBufferPointer(rebasing: line[valueStart...]),
+                                               as: UTF8.self)))
+            }
+            return true
         }
         // "Fixes #123", "closes #45": a word, a space, a hash.
-        if index > line.startIndex, index + 1 < line.endIndex, line[index] == 0x20, line[index + 1] == 0x23 {
-            let key = String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<index]), as: UTF8.self).lowercased()
-            if ["fixes", "fix", "fixed", "closes", "resolves"].contains(key) {
-                return (key, String(decoding: UnsafeBufferPointer(rebasing: line[(index + 1)...]), as: UTF8.self))
+        if index > line.startIndex, index + 1 < line.endIndex, line[index] == 0x20, line[index + 1] == 0x23,
+           issueKeys.contains(keyHash) {
+            if fixWords.contains(keyHash) {
+                trailers.append((key(), String(decoding: UnsafeBufferPointer(rebasing: line[(index + 1)...]),
+                                               as: UTF8.self)))
             }
+            return true
         }
-        return nil
+        return false
     }
+
+    /// The trailer keys a rule reads (``trailerRule(_:_:into:)``).
+    private static let readTrailerKeys = WordSet(["fixes", "fix", "fixed", "reported-by", "reported", "bug", "bug-id",
+                                                  "bugzilla", "reported-and-tested-by"])
+    /// The words of GitHub's `Fixes #123` lines.
+    private static let issueKeys = WordSet(["fixes", "fix", "fixed", "closes", "resolves"])
 
     /// `--word` at the start of the subject or after a space: a command-line option.
     static func namesAnOption(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        for index in bytes.indices where index + 2 < bytes.count && bytes[index] == 0x2D && bytes[index + 1] == 0x2D {
-            let letter = bytes[index + 2]
-            if (index == 0 || bytes[index - 1] == 0x20) && (0x61...0x7A).contains(letter) { return true }
+        text.utf8.withContiguousStorageIfAvailable(namesAnOption) ?? Array(text.utf8).withUnsafeBufferPointer(namesAnOption)
+    }
+
+    private static func namesAnOption(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x2D && bytes[index + 1] == 0x2D {
+                let letter = bytes[index + 2]
+                if (index == 0 || bytes[index - 1] == 0x20) && (0x61...0x7A).contains(letter) { return true }
+            }
+            index += 1
         }
         return false
     }
@@ -299,66 +372,85 @@ struct MessageEvidence {
     /// (on the labelled commits, 1,000 bytes classify as well as 1,500).
     static let proseLimit = 1000
 
-    static let fillers: Set<String> = ["a", "an", "the", "some", "minor", "small", "trivial", "various", "several",
-                                          "more", "few", "two", "all", "remaining", "obvious", "couple", "of", "up"]
-    static let negatingWords: Set<String> = ["dont", "not", "never", "no", "cannot", "doesnt", "wont", "nor"]
-    static let fixVerbs: Set<String> = ["fix", "fixes", "fixed", "fixing", "correct", "corrects", "corrected"]
-    static let documentationObjects: Set<String> = [
+    static let documentationOrTestObjects = WordSet(documentationObjectWords + testObjectWords)
+    static let fixWords = WordSet(["fix", "fixes", "fixed"])
+    static let comment = WordSet(["comment"])
+    // Single words the rules name.
+    static let introduce = WordHash.of("introduce"), introduces = WordHash.of("introduces")
+    static let again = WordHash.of("again"), reenable = WordHash.of("reenable"), restore = WordHash.of("restore")
+    static let restores = WordHash.of("restores")
+    static let `do` = WordHash.of("do"), not = WordHash.of("not"), make = WordHash.of("make")
+    static let makes = WordHash.of("makes"), sure = WordHash.of("sure"), no = WordHash.of("no")
+    static let longer = WordHash.of("longer"), closes = WordHash.of("closes"), see = WordHash.of("see")
+    static let latest = WordHash.of("latest"), version = WordHash.of("version"), versions = WordHash.of("versions")
+
+    static let fillers = WordSet(["a", "an", "the", "some", "minor", "small", "trivial", "various", "several",
+                                          "more", "few", "two", "all", "remaining", "obvious", "couple", "of", "up"])
+    static let negatingWords = WordSet(["dont", "not", "never", "no", "cannot", "doesnt", "wont", "nor"])
+    static let fixVerbs = WordSet(["fix", "fixes", "fixed", "fixing", "correct", "corrects", "corrected"])
+    static let documentationObjects = WordSet(documentationObjectWords)
+    static let documentationObjectWords = [
         "typo", "typos", "typographical", "spelling", "misspelling", "misspellings", "grammar", "wording",
         "comment", "comments", "doc", "docs", "documentation", "docstring", "manpage", "readme", "link", "links",
         "changelog", "language",
     ]
-    static let styleObjects: Set<String> = [
+    static let styleObjects = WordSet([
         "whitespace", "indentation", "indent", "style", "formatting", "format", "warning", "warnings", "lint",
         "linter", "checkpatch", "clippy", "eslint", "shellcheck", "pylint", "flake8", "compiler", "gcc", "clang",
         "msvc", "sparse", "cppcheck", "codespell", "spacing", "spaces", "space", "tabs", "includes",
-    ]
-    static let performanceWords: Set<String> = ["performance", "perf", "speed", "speedup", "optimization",
-                                                   "optimisation"]
-    static let addVerbs: Set<String> = ["add", "adds", "added", "adding", "insert", "put"]
-    static let missingObjects: Set<String> = [
+    ])
+    static let performanceWords = WordSet(["performance", "perf", "speed", "speedup", "optimization",
+                                                   "optimisation"])
+    static let addVerbs = WordSet(["add", "adds", "added", "adding", "insert", "put"])
+    static let missingObjects = WordSet([
         "missing", "check", "checks", "guard", "guards", "null", "nul", "bounds", "sanity", "validation",
         "safety", "lock", "locking", "free", "cast", "overflow", "errno", "assert", "assertion", "return",
         "braces", "parentheses", "parens", "forgotten", "include", "declaration",
-    ]
+    ])
     /// A version number: two numbers in a row (1.2 → "1", "2"), "v3", "latest" or "version".
     static func mentionsVersion(_ words: Words) -> Bool {
-        let tokens = words.tokens
-        for index in tokens.indices {
-            let token = tokens[index]
-            if token == "latest" || token == "version" || token == "versions" { return true }
-            if token.isVersionWord { return true }
-            if token.isNumeric, index + 1 < tokens.count, tokens[index + 1].isNumeric {
+        let all = words.words
+        for index in all.indices {
+            let word = all[index]
+            if word.hash == latest || word.hash == version || word.hash == versions { return true }
+            if word.isVersionWord { return true }
+            if word.isNumeric, index + 1 < all.count, all[index + 1].isNumeric {
                 return true
             }
         }
         return false
     }
 
-    static let workingWords: Set<String> = ["work", "works", "compile", "build", "pass", "succeed", "behave",
-                                                "consistent", "correct", "safe", "robust", "portable"]
-    static let writingVerbs: Set<String> = ["add", "adds", "added", "adding", "update", "updates", "updated",
+    static let workingWords = WordSet(["work", "works", "compile", "build", "pass", "succeed", "behave",
+                                                "consistent", "correct", "safe", "robust", "portable"])
+    static let writingVerbs = WordSet(["add", "adds", "added", "adding", "update", "updates", "updated",
                                                "improve", "improves", "improved", "write", "expand", "extend",
-                                               "rewrite", "clarify", "polish", "new", "more", "move", "tweak"]
-    static let testObjects: Set<String> = ["test", "tests", "testcase", "testcases", "testing", "unittest",
+                                               "rewrite", "clarify", "polish", "new", "more", "move", "tweak"])
+    static let testObjects = WordSet(testObjectWords)
+    static let testObjectWords = ["test", "tests", "testcase", "testcases", "testing", "unittest",
                                               "unittests", "spec", "specs", "coverage", "benchmark", "benchmarks",
                                               "regress", "testsuite"]
-    static let removalVerbs: Set<String> = ["remove", "removes", "removed", "drop", "drops", "dropped", "delete",
-                                            "deleted", "fix", "fixes", "fixed", "correct", "reword", "update"]
-    static let correctiveVerbs: Set<String> = ["preserve", "preserves", "respect", "respects", "retain", "retains",
+    static let removalVerbs = WordSet(["remove", "removes", "removed", "drop", "drops", "dropped", "delete",
+                                            "deleted", "fix", "fixes", "fixed", "correct", "reword", "update"])
+    static let correctiveVerbs = WordSet(["preserve", "preserves", "respect", "respects", "retain", "retains",
                                                   "keep", "keeps", "honor", "honour", "honors", "honours", "resolve",
-                                                  "properly", "correctly", "recover", "tolerate", "accept"]
-    static let restructuringObjects: Set<String> = ["helper", "helpers", "wrapper", "wrappers", "macro",
-                                                       "macros", "abstraction", "typedef", "accessor", "accessors"]
-    static let negations: Set<String> = ["dont", "never", "avoid", "avoids", "prevent", "prevents", "stop",
+                                                  "properly", "correctly", "recover", "tolerate", "accept"])
+    static let restructuringObjects = WordSet(["helper", "helpers", "wrapper", "wrappers", "macro",
+                                                       "macros", "abstraction", "typedef", "accessor", "accessors"])
+    static let negations = WordSet(["dont", "never", "avoid", "avoids", "prevent", "prevents", "stop",
                                             "stops", "ensure", "ensures", "disallow", "forbid", "reject", "refuse",
                                             "protect", "guard", "unbreak", "mitigate", "sanitize", "sanitise",
-                                            "plug", "squelch"]
-    static let handleVerbs: Set<String> = ["handle", "handles", "check", "checks", "validate", "validates",
+                                            "plug", "squelch"])
+    static let handleVerbs = WordSet(["handle", "handles", "check", "checks", "validate", "validates",
                                               "detect", "catch", "recover", "retry", "initialize", "initialise",
-                                              "reset", "release", "free", "close"]
-    static let updateVerbs: Set<String> = ["update", "updates", "updated", "upgrade", "upgrades", "bump", "bumps",
-                                              "bumped", "sync", "import", "pull"]
+                                              "reset", "release", "free", "close"])
+    static let updateVerbs = WordSet(["update", "updates", "updated", "upgrade", "upgrades", "bump", "bumps",
+                                              "bumped", "sync", "import", "pull"])
+    static let documentationAreaSet = WordSet(Array(documentationAreas))
+    static let testAreaSet = WordSet(Array(testAreas))
+    static let maintenanceAreaSet = WordSet(Array(maintenanceAreas))
+    static let typeCategoryHashes = WordTable(ConventionalCommit.typeCategories)
+    static let l10n = WordHash.of("l10n"), i18n = WordHash.of("i18n")
     static let documentationAreas: Set<String> = ["doc", "docs", "documentation", "readme", "man", "manual",
                                                   "manpage", "changes", "changelog", "news", "relnotes", "faq",
                                                   "examples", "example", "website", "install", "contributing",

@@ -24,6 +24,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private var slotKeys: [UInt64]
     private var next: [Int32] = []
     private let mask: Int
+    /// One bit per value of a hash's top 16 bits, set for the last words of phrases: most words of a text end no
+    /// phrase, and this turns them away with one bit test.
+    private var lastWords = [UInt64](repeating: 0, count: 1024)
 
     init(capacity: Int = 4096) {
         var size = 1
@@ -37,7 +40,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Adds a phrase (words separated by anything Words separates on).
     mutating func add(_ text: String, _ value: Value) {
-        let hashes = Words(text).tokens.map { Self.hash($0.utf8) }
+        let hashes = Words(text).hashes
         // Phrases of more than four words are not supported.
         guard let last = hashes.last, hashes.count <= 4 else { return }
         let index = Int32(phrases.count)
@@ -48,60 +51,75 @@ struct PhraseTable<Value: Sendable>: Sendable {
         next.append(slots[slot] >= 0 ? slots[slot] : -1)
         slots[slot] = index
         slotKeys[slot] = last
+        let bit = Int(truncatingIfNeeded: last >> 48)
+        lastWords[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// The value of the phrase numbered `index` (in the order phrases were added).
     func value(at index: Int) -> Value { values[index] }
 
-    /// The number of every phrase found in `text`, each once, in order of first appearance, with the number of
-    /// the word at which it starts.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, limit: Int = .max, _ found: (Int, Int) -> Void) {
+    /// The number of every phrase found in `text` and not yet in `seen`, each once, in order of first appearance,
+    /// with the number of the word at which it starts. `seen` carries over from one call to the next, so the lines
+    /// of a text can be scanned one at a time.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, seen: inout [Int32], _ found: (Int, Int) -> Void) {
+        guard let base = text.baseAddress else { return }
         var recent: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // the last words' hashes, newest first
-        var seen: [Int32] = []
         var hash = Self.offset
-        var length = 0
+        var inWord = false
         var wordNumber = 0
-        func endWord() {
-            guard length > 0 else { return }
-            recent = (hash, recent.0, recent.1, recent.2)
-            lookUp(recent, wordNumber, &seen, found)
-            wordNumber += 1
-            hash = Self.offset
-            length = 0
-        }
         var position = 0
-        let end = min(limit, text.count)
-        while position < end {
-            let byte = text[position]
-            position += 1
-            // The typographic apostrophe (’, E2 80 99) vanishes like the ASCII one.
-            if byte == 0xE2, position + 1 < end, text[position] == 0x80, text[position + 1] == 0x99 {
-                position += 2
-                continue
-            }
-            switch byte {
-            case 0x41...0x5A:
-                hash = (hash ^ UInt64(byte | 0x20)) &* Self.prime
-                length += 1
-            case 0x61...0x7A, 0x30...0x39, 0x80...0xFF:
-                hash = (hash ^ UInt64(byte)) &* Self.prime
-                length += 1
-            case 0x27:
-                continue
-            default:
-                endWord()
+        let end = text.count
+        // Bytes classified by a table (``ByteClass``), a word's letters in an inner loop of a few instructions a
+        // byte, all state in locals: this runs on every byte of every body.
+        ByteClass.table.withUnsafeBufferPointer { classes in
+            lastWords.withUnsafeBufferPointer { lastWords in
+                while true {
+                    let letters = position
+                    while position < end {
+                        let folded = classes[Int(base[position])]
+                        if folded < ByteClass.firstLetter { break }
+                        hash = (hash ^ UInt64(folded)) &* Self.prime
+                        position += 1
+                    }
+                    if position != letters { inWord = true }
+                    let folded = position < end ? classes[Int(base[position])] : ByteClass.separator
+                    position += 1
+                    if folded == ByteClass.apostrophe { continue }
+                    if folded == ByteClass.e2 {
+                        // The typographic apostrophe (’, E2 80 99) vanishes like the ASCII one.
+                        if position + 1 < end, base[position] == 0x80, base[position + 1] == 0x99 {
+                            position += 2
+                        } else {
+                            hash = (hash ^ 0xE2) &* Self.prime
+                            inWord = true
+                        }
+                        continue
+                    }
+                    if inWord {
+                        recent = (hash, recent.0, recent.1, recent.2)
+                        let bit = Int(truncatingIfNeeded: hash >> 48)
+                        if lastWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                            lookUp(recent, wordNumber, &seen, found)
+                        }
+                        wordNumber += 1
+                        hash = Self.offset
+                        inWord = false
+                    }
+                    if position > end { break }
+                }
             }
         }
-        endWord()
     }
 
     /// The numbers of the phrases in already-split words (for short texts such as a subject).
     func scan(_ words: Words, _ found: (Int, Int) -> Void) {
         var recent: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var seen: [Int32] = []
-        for (number, token) in words.tokens.enumerated() {
-            recent = (Self.hash(token.utf8), recent.0, recent.1, recent.2)
-            lookUp(recent, number, &seen, found)
+        for number in 0..<words.count {
+            let hash = words.hash(at: number)
+            recent = (hash, recent.0, recent.1, recent.2)
+            let bit = Int(truncatingIfNeeded: hash >> 48)
+            if lastWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { lookUp(recent, number, &seen, found) }
         }
     }
 
@@ -135,13 +153,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    private static var offset: UInt64 { 0xCBF2_9CE4_8422_2325 }
-    private static var prime: UInt64 { 0x0000_0100_0000_01B3 }
+    private static var offset: UInt64 { WordHash.offset }
+    private static var prime: UInt64 { WordHash.prime }
 
-    /// FNV-1a over the (already lower-cased) bytes of a word.
+    /// FNV-1a over the (already lower-cased) bytes of a word: ``WordHash``, the hash ``Words`` keeps.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = offset
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-        return hash
+        WordHash.hash(bytes)
     }
 }
