@@ -60,6 +60,13 @@ struct FeaturePart: Sendable {
         }
     }
 
+    /// A part whose hash is known already (a subject's word, hashed as it was split); its text is only needed by a
+    /// sink that writes names.
+    init(hash: UInt64, text: String) {
+        self.text = text
+        self.hash = hash
+    }
+
     static let empty = FeaturePart("")
 }
 
@@ -70,6 +77,8 @@ struct FeaturePart: Sendable {
 /// them into names, for the evaluation tool that trains the model. Both see the same calls, so the features a model
 /// was trained on are the features it reads.
 protocol FeatureSink {
+    /// Whether the sink reads the parts' text (names) or only their hashes.
+    static var readsText: Bool { get }
     mutating func add(_ kind: FeatureKind, _ first: FeaturePart, _ second: FeaturePart, value: Double)
 }
 
@@ -88,7 +97,13 @@ extension FeatureSink {
 enum ModelFeatures {
     static func collect(_ open: CommitClassifier.OpenCommit, into sink: inout some FeatureSink) {
         sink.add(.bias)
-        let words = open.words.tokens.map(FeaturePart.init)
+        // The words' hashes are FNV-1a of their lower-cased bytes, as FeaturePart hashes text: no string is built
+        // for a run, and the names the training script reads hash to the same keys.
+        let subject = open.words
+        let readsText = type(of: sink).readsText
+        let words = (0..<subject.count).map {
+            FeaturePart(hash: subject.hash(at: $0), text: readsText ? subject.token(at: $0) : "")
+        }
         if let first = words.first { sink.add(.openingWord, first) }
         for index in words.indices {
             sink.add(.subjectWord, words[index])
@@ -176,6 +191,7 @@ enum ModelFeatures {
 
 /// Joins each feature's parts into its name: what the training script reads.
 struct FeatureNames: FeatureSink {
+    static var readsText: Bool { true }
     private(set) var values: [String: Double] = [:]
 
     mutating func add(_ kind: FeatureKind, _ first: FeaturePart, _ second: FeaturePart, value: Double) {
@@ -188,6 +204,7 @@ struct FeatureNames: FeatureSink {
 
 /// Combines each feature's kind and parts into one 64-bit key, and keeps each feature once.
 struct FeatureHashes: FeatureSink {
+    static var readsText: Bool { false }
     private(set) var hashes: [UInt64] = []
     private(set) var values: [Double] = []
 

@@ -91,6 +91,25 @@ import Testing
         #expect(FeatureHashes.key(ofName: "b:nounderscore") == nil)
     }
 
+    /// A run hashes the subject's words as they were split, the training script reads names: both must give the
+    /// same keys, whatever the case, apostrophes (’ too) and non-ASCII letters of the words.
+    @Test(arguments: ["Don’t CRASH when the user's café is empty", "Fix crash in parser", "parser: Teach it UTF-8"])
+    func aRunReadsTheFeaturesTheModelWasTrainedOn(_ subject: String) throws {
+        let classifier = CommitClassifier(adoption: Self.notAdopted)
+        let record = CommitFactory.record(subject, body: "Longer story.\n\nFixes: 0123456789ab",
+                                          files: [File("src/parser.c", .modified, 30, 4), File("t/t1.sh", .added, 9, 0)])
+        guard case .open(let open) = classifier.triage(record) else { Issue.record("decided early"); return }
+        var hashes = FeatureHashes()
+        ModelFeatures.collect(open, into: &hashes)
+        var names = FeatureNames()
+        ModelFeatures.collect(open, into: &names)
+        let fromNames = try names.values.map { try #require(FeatureHashes.key(ofName: $0.key)) }
+        #expect(Set(hashes.hashes) == Set(fromNames))
+        #expect(hashes.hashes.count == names.values.count)
+        #expect(names.values["s:dont"] == 1 && names.values["s:users"] == 1 && names.values["s:café"] == 1
+                    || !subject.hasPrefix("Don"))
+    }
+
     @Test func namesAreWhatTheTrainingScriptReads() {
         var names = FeatureNames()
         names.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)
