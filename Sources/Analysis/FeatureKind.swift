@@ -49,13 +49,9 @@ struct FeaturePart: Sendable {
 
     init(_ text: String) {
         self.text = text
-        // FNV-1a over the bytes, read in place (a word is a small string: no copy to the heap).
+        // FNV-1a over the bytes, read in place (a word is a small string: no copy to the heap), as `Words` hashes.
         var text = text
-        hash = text.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
+        hash = text.withUTF8 { WordHash.hash($0) }
     }
 
     /// A part whose hash is known already (a subject's word, hashed as it was split); its text is only needed by a

@@ -15,9 +15,8 @@ struct LinearModel: Sendable {
     /// The categories the model scores, in the order of each feature's weights.
     let categories: [Category]
     private let intercepts: [Double]
-    /// Row `i` of `weights` (`categories.count` numbers) belongs to feature `names[i]`.
+    /// Row `i` of `weights` holds `categories.count` numbers: the weights of the text form's `i`-th feature.
     private let weights: [Double]
-    private let names: [String]
     /// Each feature put into words for explanations (``ModelFeatureDescription``), made once when the model is read;
     /// `nil` for features that say nothing a person would act on.
     private let descriptions: [String?]
@@ -63,7 +62,6 @@ struct LinearModel: Sendable {
         self.categories = categories
         self.intercepts = intercepts
         self.weights = weights
-        self.names = names
         descriptions = names.map(ModelFeatureDescription.describe)
         rowMeans = (0..<names.count).map { row in
             weights[row * categories.count..<(row + 1) * categories.count].reduce(0, +) / Double(categories.count)
