@@ -16,6 +16,8 @@ func option(_ name: String) -> String? {
 }
 let mirrors = option("--mirrors") ?? ProcessInfo.processInfo.environment["KTLO_MIRRORS"] ?? "/work/.mirror"
 let showErrors = Int(option("--show-errors") ?? "0") ?? 0
+/// `--rules-only`: the classifier without its learned last stage, to measure what the model adds.
+let learnedModel = !arguments.contains("--rules-only")
 
 /// The local clone of `owner/name`, in the layout `fetch` leaves (MIRRORS/owner+name/repo).
 func clonePath(_ repository: String) -> String {
@@ -83,7 +85,9 @@ case "labels":
     for row in rows {
         let path = clonePath(row.repository)
         if classifiers[row.repository] == nil {
-            classifiers[row.repository] = CommitClassifier(adoption: try adoption(in: path))
+            classifiers[row.repository] = CommitClassifier(
+                configuration: ClassifierConfiguration(learnedModel: learnedModel),
+                adoption: try adoption(in: path))
         }
         let commit = try record(row.sha, in: path)
         let classification = classifiers[row.repository]!.classify(commit)
@@ -119,8 +123,10 @@ case "conventional":
         let path = clonePath(repository)
         let reader = try HistoryReader(path: path, options: HistoryOptions())
         let adoption = ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
-        let trusting = CommitClassifier(adoption: adoption)
-        let blind = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never),
+        let trusting = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
+                                        adoption: adoption)
+        let blind = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never,
+                                                                            learnedModel: learnedModel),
                                      adoption: adoption)
         print("\(repository): \(adoption)")
         var seen = 0
@@ -220,7 +226,8 @@ case "speed":
         // As in a run: each record classified right after it is read, while it is still in the cache.
         let path = clonePath(arguments[1])
         let reader = try HistoryReader(path: path, options: HistoryOptions())
-        let classifier = CommitClassifier(adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+        let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
+                                          adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
         let clock = ContinuousClock()
         var total = Duration.zero
         var count = 0
@@ -250,7 +257,8 @@ case "speed":
     let reader = try HistoryReader(path: clonePath(arguments[1]), options: HistoryOptions(maxCount: distinct))
     var records: [CommitRecord] = []
     while let record = try reader.next() { records.append(record) }
-    let classifier = CommitClassifier(adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+    let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
+                                      adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
     let clock = ContinuousClock()
     var tally: [Category: Int] = [:]
     let elapsed = clock.measure {
