@@ -91,7 +91,7 @@ enum Clue: Sendable {
         case .fixTypo: "message.fix-typo"
         case .fixWarning: "message.fix-warning"
         case .addHelper: "message.add-helper"
-        case .worksOn(let category, _, _): "message.\(category.rawValue)-object"
+        case .worksOn(let category, _, _): category == .test ? "message.test-object" : "message.docs-object"
         case .addMissing: "message.add-missing"
         case .restore: "message.restore"
         case .negation: "message.negation"

@@ -373,9 +373,9 @@ public struct CommitClassifier: Sendable {
     private func decide(_ open: OpenCommit, with model: LinearModel) -> Classification {
         // A word the team configured is an instruction the model never learned: the rules, which weigh it, decide.
         if open.evidence.hasConfiguredWord { return decide(open.evidence) }
-        var features = FeatureHashes()
-        ModelFeatures.collect(open, into: &features)
-        guard let verdict = model.verdict(features, allowing: { $0 != .revert && $0 != .merge }) else {
+        var scorer = model.scorer()
+        ModelFeatures.collect(open, into: &scorer)
+        guard let verdict = scorer.verdict(excluding: Self.structural) else {
             return decide(open.evidence)
         }
         let category = verdict.category
@@ -394,6 +394,9 @@ public struct CommitClassifier: Sendable {
         return Classification(category: category, bucket: configuration.buckets.bucket(for: category),
                               confidence: min(0.9, confidence), reasons: reasons)
     }
+
+    /// The categories only the structure rules decide.
+    private static let structural = CategorySet([.revert, .merge])
 
     private func decide(_ evidence: Evidence) -> Classification {
         guard let top = evidence.leader else {

@@ -90,6 +90,10 @@ struct CategorySet {
         bits = 1 << category.ordinal
     }
 
+    init(_ categories: [Category]) {
+        for category in categories { bits |= 1 << category.ordinal }
+    }
+
     func contains(_ category: Category) -> Bool { bits & (1 << category.ordinal) != 0 }
 
     mutating func formUnion(_ other: CategorySet) { bits |= other.bits }

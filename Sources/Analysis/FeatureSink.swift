@@ -1,9 +1,9 @@
 /// Receives the features of one commit, each with a value (1 for the presence of a word or a rule; a number for the
 /// rules' scores).
 ///
-/// Two receivers exist: one combines the parts' hashes, so that a run builds no string per feature, and one joins
-/// them into names, for the evaluation tool that trains the model. Both see the same calls, so the features a model
-/// was trained on are the features it reads.
+/// Two receivers exist: one scores the features by their parts' hashes as they come (``LinearModel/Scorer``), so
+/// that a run builds no string per feature, and one joins them into names, for the evaluation tool that trains the
+/// model. Both see the same calls, so the features a model was trained on are the features it reads.
 protocol FeatureSink {
     /// Whether the sink reads the parts' text (names) or only their hashes.
     static var readsText: Bool { get }
@@ -30,26 +30,9 @@ struct FeatureNames: FeatureSink {
     }
 }
 
-/// Combines each feature's kind and parts into one 64-bit key, and keeps each feature once.
-struct FeatureHashes: FeatureSink {
-    static var readsText: Bool { false }
-    private(set) var hashes: [UInt64] = []
-    private(set) var values: [Double] = []
-
-    init() {
-        hashes.reserveCapacity(64)
-        values.reserveCapacity(64)
-    }
-
-    mutating func add(_ kind: FeatureKind, _ first: FeaturePart, _ second: FeaturePart, value: Double) {
-        let hash = Self.key(kind, first.hash, second.hash)
-        // Only a subject's words, their pairs and the rules can come twice ("fix the fix"; a rule firing for two
-        // words); every other feature is added once by construction.
-        if kind == .subjectWord || kind == .wordPair || kind == .rule, hashes.contains(hash) { return }
-        hashes.append(hash)
-        values.append(value)
-    }
-
+/// A feature's 64-bit key: its kind's seed mixed with its parts' hashes. A run computes it from the hashes it has
+/// (``LinearModel/Scorer``); the model's table computes it from the names it was trained on.
+enum FeatureKey {
     /// The key of a feature: its kind's seed mixed with each of its parts' hashes.
     static func key(_ kind: FeatureKind, _ first: UInt64, _ second: UInt64) -> UInt64 {
         var key = seeds[kind.rawValue]

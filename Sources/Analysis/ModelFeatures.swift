@@ -12,17 +12,23 @@ enum ModelFeatures {
         // for a run, and the names the training script reads hash to the same keys.
         let subject = open.words
         let readsText = type(of: sink).readsText
-        let words = (0..<subject.count).map {
-            FeaturePart(hash: subject.hash(at: $0), text: readsText ? subject.token(at: $0) : "")
+        func word(_ index: Int) -> FeaturePart {
+            FeaturePart(hash: subject.hash(at: index), text: readsText ? subject.token(at: index) : "")
         }
-        if let first = words.first { sink.add(.openingWord, first) }
-        for index in words.indices {
-            sink.add(.subjectWord, words[index])
-            if index + 1 < words.count { sink.add(.wordPair, words[index], words[index + 1], value: 1) }
+        if !subject.isEmpty {
+            var current = word(0)
+            sink.add(.openingWord, current)
+            for index in 0..<subject.count {
+                sink.add(.subjectWord, current)
+                guard index + 1 < subject.count else { break }
+                let next = word(index + 1)
+                sink.add(.wordPair, current, next, value: 1)
+                current = next
+            }
         }
         if let area = open.area {
             sink.add(.area)
-            sink.add(.areaHead, FeaturePart(areaHead(area)))
+            sink.add(.areaHead, areaHead(area, readsText: readsText))
         }
         if !open.body.isEmpty { sink.add(.body) }
         churn(open, into: &sink)
@@ -41,6 +47,29 @@ enum ModelFeatures {
     static func areaHead(_ area: String) -> String {
         let lowered = area.lowercased()
         return lowered.split(separator: "/").first.map(String.init) ?? lowered
+    }
+
+    /// ``areaHead(_:)`` as a feature's part. An ASCII area is hashed from its bytes, folded as they are read,
+    /// without the lower-cased copy (the same bytes, so the same hash); other text goes through `lowercased()`.
+    private static func areaHead(_ area: String, readsText: Bool) -> FeaturePart {
+        if !readsText, let hash = asciiHeadHash(area) { return FeaturePart(hash: hash, text: "") }
+        return FeaturePart(areaHead(area))
+    }
+
+    private static func asciiHeadHash(_ area: String) -> UInt64? {
+        var hash = WordHash.offset, started = false
+        for byte in area.utf8 {
+            guard byte < 0x80 else { return nil }
+            // `split` drops empty pieces: leading slashes are skipped, the first piece ends at the next one.
+            if byte == 0x2F {
+                if started { break } else { continue }
+            }
+            started = true
+            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(folded)) &* WordHash.prime
+        }
+        // Nothing but slashes (or nothing): rare, left to the string's way.
+        return started ? hash : nil
     }
 
     private static func churn(_ open: CommitClassifier.OpenCommit, into sink: inout some FeatureSink) {

@@ -20,39 +20,40 @@ import Testing
 
         """
 
-    /// One-part features ("s:crash" is `.subjectWord` "crash").
-    private func hashes(_ features: [(FeatureKind, String, Double)]) -> FeatureHashes {
-        var sink = FeatureHashes()
-        for (kind, part, value) in features { sink.add(kind, FeaturePart(part), value: value) }
-        return sink
+    /// The verdict on one-part features ("s:crash" is `.subjectWord` "crash").
+    private func verdict(_ model: LinearModel, _ features: [(FeatureKind, String, Double)],
+                         excluding excluded: [Category] = []) -> LinearModel.Verdict? {
+        var scorer = model.scorer()
+        for (kind, part, value) in features { scorer.add(kind, FeaturePart(part), value: value) }
+        return scorer.verdict(excluding: CategorySet(excluded))
     }
 
     @Test func scoresATinyModelByHand() throws {
         let model = try #require(LinearModel(text: Self.tiny))
         #expect(model.categories == [.fix, .feature])
         // logits: fix 0.5 + 2 = 2.5, feature 0 → p(fix) = 1 / (1 + e^-2.5)
-        let crash = try #require(model.verdict(hashes([(.subjectWord, "crash", 1)]), allowing: { _ in true }))
+        let crash = try #require(verdict(model, [(.subjectWord, "crash", 1)]))
         #expect(crash.category == .fix)
         #expect(abs(crash.probability - 1 / (1 + exp(-2.5))) < 1e-12)
         // The push of s:crash toward fix is 2 - mean(2, 0) = 1.
         #expect(crash.strongest == ["the word 'crash'"])
         // fix 0.5 + 0.25·4 = 1.5, feature 1.5 − 0.25·4 = 0.5: a real-valued feature counts by its value.
-        let both = try #require(model.verdict(hashes([(.subjectWord, "add", 1), (.score, "fix", 4)]), allowing: { _ in true }))
+        let both = try #require(verdict(model, [(.subjectWord, "add", 1), (.score, "fix", 4)]))
         #expect(both.category == .fix)
         #expect(abs(both.probability - 1 / (1 + exp(-1.0))) < 1e-12)
         #expect(both.strongest == ["the rules' score for fix"])
         // Unknown features weigh nothing: the intercepts decide.
-        let unknown = try #require(model.verdict(hashes([(.subjectWord, "zebra", 1)]), allowing: { _ in true }))
+        let unknown = try #require(verdict(model, [(.subjectWord, "zebra", 1)]))
         #expect(unknown.category == .fix)
         #expect(unknown.strongest.isEmpty)
     }
 
     @Test func leavesOutCategoriesTheCallerDoesNotAllow() throws {
         let model = try #require(LinearModel(text: Self.tiny))
-        let verdict = try #require(model.verdict(hashes([(.subjectWord, "crash", 1)]), allowing: { $0 != .fix }))
-        #expect(verdict.category == .feature)
-        #expect(verdict.probability == 1)
-        #expect(model.verdict(hashes([]), allowing: { _ in false }) == nil)
+        let feature = try #require(verdict(model, [(.subjectWord, "crash", 1)], excluding: [.fix]))
+        #expect(feature.category == .feature)
+        #expect(feature.probability == 1)
+        #expect(verdict(model, [], excluding: [.fix, .feature]) == nil)
     }
 
     @Test(arguments: [
@@ -74,40 +75,74 @@ import Testing
     }
 
     @Test func aNameSplitsBackIntoTheKeyOfItsParts() throws {
-        var sink = FeatureHashes()
-        sink.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)
-        sink.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)  // "fix crash … fix crash": once
-        sink.add(.subjectWord, FeaturePart("crash"))
-        sink.add(.rule, FeaturePart("message.fix-word"), FeaturePart("fix"), value: 1)
-        sink.add(.bias)
-        #expect(sink.hashes == ["b:fix_crash", "s:crash", "r:message.fix-word:fix", "bias"].map {
-            FeatureHashes.key(ofName: $0)
-        })
-        #expect(sink.values == [1, 1, 1, 1])
+        let hash = { (text: String) in FeaturePart(text).hash }
+        #expect(FeatureKey.key(ofName: "b:fix_crash") == FeatureKey.key(.wordPair, hash("fix"), hash("crash")))
+        #expect(FeatureKey.key(ofName: "r:message.fix-word:fix")
+                    == FeatureKey.key(.rule, hash("message.fix-word"), hash("fix")))
+        #expect(FeatureKey.key(ofName: "s:crash") == FeatureKey.key(.subjectWord, hash("crash"), 0))
+        #expect(FeatureKey.key(ofName: "bias") == FeatureKey.key(.bias, 0, 0))
         // The parts matter, not only their bytes: "s:" "fixcrash" is another feature than "b:fix_crash".
-        #expect(FeatureHashes.key(ofName: "s:fixcrash") != FeatureHashes.key(ofName: "b:fix_crash"))
-        #expect(FeatureHashes.key(ofName: "e:fix") != FeatureHashes.key(ofName: "lead:fix"))
-        #expect(FeatureHashes.key(ofName: "zz:top") == nil)
-        #expect(FeatureHashes.key(ofName: "b:nounderscore") == nil)
+        #expect(FeatureKey.key(ofName: "s:fixcrash") != FeatureKey.key(ofName: "b:fix_crash"))
+        #expect(FeatureKey.key(ofName: "e:fix") != FeatureKey.key(ofName: "lead:fix"))
+        #expect(FeatureKey.key(ofName: "zz:top") == nil)
+        #expect(FeatureKey.key(ofName: "b:nounderscore") == nil)
+    }
+
+    @Test func aWordSaidTwiceCountsOnce() throws {
+        let model = try #require(LinearModel(text: """
+            classes\tfix feature
+            intercept\t0 0
+            b:fix_crash\t1 0
+            e:fix\t1 0
+
+            """))
+        var scorer = model.scorer()
+        scorer.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)
+        scorer.add(.wordPair, FeaturePart("fix"), FeaturePart("crash"), value: 1)  // "fix crash … fix crash": once
+        let once = try #require(scorer.verdict())
+        #expect(abs(once.probability - 1 / (1 + exp(-1.0))) < 1e-12)
+        // A score is added once by construction, and its value counts.
+        scorer.add(.score, FeaturePart("fix"), value: 2)
+        let scored = try #require(scorer.verdict())
+        #expect(abs(scored.probability - 1 / (1 + exp(-3.0))) < 1e-12)
+    }
+
+    /// Records each feature's key as the scorer computes it from the parts' hashes.
+    private struct Keys: FeatureSink {
+        static var readsText: Bool { false }
+        var keys: [UInt64] = []
+        mutating func add(_ kind: FeatureKind, _ first: FeaturePart, _ second: FeaturePart, value: Double) {
+            keys.append(FeatureKey.key(kind, first.hash, second.hash))
+        }
     }
 
     /// A run hashes the subject's words as they were split, the training script reads names: both must give the
-    /// same keys, whatever the case, apostrophes (’ too) and non-ASCII letters of the words.
-    @Test(arguments: ["Don’t CRASH when the user's café is empty", "Fix crash in parser", "parser: Teach it UTF-8"])
+    /// same keys, whatever the case, apostrophes (’ too) and non-ASCII letters of the words and the area, and the
+    /// shipped model must score them alike.
+    @Test(arguments: ["Don’t CRASH when the user's café is empty", "Fix crash in parser", "parser: Teach it UTF-8",
+                      "Build/Unix: don't fix the fix", "Café/x: réparer", "/: odd area"])
     func aRunReadsTheFeaturesTheModelWasTrainedOn(_ subject: String) throws {
         let classifier = CommitClassifier(adoption: Self.notAdopted)
         let record = CommitFactory.record(subject, body: "Longer story.\n\nFixes: 0123456789ab",
                                           files: [File("src/parser.c", .modified, 30, 4), File("t/t1.sh", .added, 9, 0)])
         guard case .open(let open) = classifier.triage(record) else { Issue.record("decided early"); return }
-        var hashes = FeatureHashes()
-        ModelFeatures.collect(open, into: &hashes)
+        var run = Keys()
+        ModelFeatures.collect(open, into: &run)
         var names = FeatureNames()
         ModelFeatures.collect(open, into: &names)
-        let fromNames = try names.values.map { try #require(FeatureHashes.key(ofName: $0.key)) }
-        #expect(Set(hashes.hashes) == Set(fromNames))
-        #expect(hashes.hashes.count == names.values.count)
+        let fromNames = try names.values.map { try #require(FeatureKey.key(ofName: $0.key)) }
+        #expect(Set(run.keys) == Set(fromNames))
         #expect(names.values["s:dont"] == 1 && names.values["s:users"] == 1 && names.values["s:café"] == 1
                     || !subject.hasPrefix("Don"))
+
+        let model = try #require(LinearModel.shipped)
+        var scored = model.scorer()
+        ModelFeatures.collect(open, into: &scored)
+        var scoredByName = model.scorer()
+        for (name, value) in names.values { scoredByName.add(key: try #require(FeatureKey.key(ofName: name)), value: value) }
+        let verdict = try #require(scored.verdict()), byName = try #require(scoredByName.verdict())
+        #expect(verdict.category == byName.category)
+        #expect(abs(verdict.probability - byName.probability) < 1e-6)  // Float sums, in another order
     }
 
     @Test func namesAreWhatTheTrainingScriptReads() {
