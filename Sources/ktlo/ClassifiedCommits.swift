@@ -3,30 +3,26 @@ import History
 
 /// Reads records and hands them on classified, in order.
 enum ClassifiedCommits {
-    /// Records are classified in batches (the classifier's tables stay in the CPU caches, and a batch is spread over
-    /// the cores); a batch is handed on when it holds 512 records or has waited 100 ms, so output still streams.
-    /// `progress`, when given, advances by one per record read and is cleared at the end.
+    /// Records are classified in batches, on other threads while the next batch is read
+    /// (``ClassificationStream``); a batch is handed on when it holds 512 records or has waited 100 ms, so output
+    /// still streams. `progress`, when given, advances by one per record read and is cleared at the end.
     static func forEach(in readers: [HistoryReader], classifier: CommitClassifier, progress: ProgressDisplay? = nil,
                         _ body: (ClassifiedCommit) throws -> Void) throws {
         defer { progress?.finish() }
-        var batch: [CommitRecord] = []
-        let clock = ContinuousClock()
-        var batchStarted = clock.now
-        func flush() throws {
-            for (record, classification) in zip(batch, classifier.classify(batch)) {
-                try body(ClassifiedCommit(record: record, classification: classification,
-                                          isBot: classifier.isBot(record.author)))
+        var remaining = readers[...]
+        func next() throws -> CommitRecord? {
+            while let reader = remaining.first {
+                if let record = try reader.next() {
+                    progress?.advance()
+                    return record
+                }
+                remaining = remaining.dropFirst()
             }
-            batch.removeAll(keepingCapacity: true)
+            return nil
         }
-        for reader in readers {
-            while let record = try reader.next() {
-                progress?.advance()
-                if batch.isEmpty { batchStarted = clock.now }
-                batch.append(record)
-                if batch.count >= 512 || clock.now - batchStarted > .milliseconds(100) { try flush() }
-            }
+        try ClassificationStream(classifier: classifier).forEach(next) { record, classification in
+            try body(ClassifiedCommit(record: record, classification: classification,
+                                      isBot: classifier.isBot(record.author)))
         }
-        try flush()
     }
 }

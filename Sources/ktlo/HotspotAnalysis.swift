@@ -79,9 +79,16 @@ struct HotspotAnalysis {
         reader.replayCommits(from: memo)
         var aggregator = HistoryAggregator(presentFiles: tip.map(\.path), profile: profile, grouping: grouping,
                                            maxChangesetSize: maxChangesetSize, isBot: classifier.isBot)
-        var batch: [CommitRecord] = []
-        func flush() {
-            for (record, classification) in zip(batch, classifier.classify(batch)) {
+        var walked = 0
+        do {
+            defer { progress?.finish() }
+            func nextRecord() throws(HistoryError) -> CommitRecord? {
+                guard let record = try reader.next() else { return nil }
+                progress?.advance()
+                walked += 1
+                return record
+            }
+            func add(_ record: CommitRecord, _ classification: Classification) throws(HistoryError) {
                 aggregator.add(record, classification)
                 if builder != nil {
                     let isBot = classifier.isBot(record.author)
@@ -89,18 +96,8 @@ struct HotspotAnalysis {
                                  isBot: isBot)
                 }
             }
-            batch.removeAll(keepingCapacity: true)
-        }
-        var walked = 0
-        do {
-            defer { progress?.finish() }
-            while let record = try reader.next() {
-                progress?.advance()
-                walked += 1
-                batch.append(record)
-                if batch.count >= 512 { flush() }
-            }
-            flush()
+            // Hotspots need no streaming: only full batches, classified while the next is read.
+            try ClassificationStream(classifier: classifier, maxDelay: .seconds(3600)).forEach(nextRecord, add)
         } catch {
             throw CommandFailure.unusable(error.description)
         }
