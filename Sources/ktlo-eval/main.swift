@@ -217,6 +217,58 @@ case "aggregation":
     print("\(records.count) commits: read and diffed in \(reading), classified in \(classifying), "
           + "aggregated by week, component and author (\(report?.periods.count ?? 0) periods) in \(aggregating)")
 
+case "run-cost":
+    // What classification adds to a run: the same read as `ktlo report` makes (diffs on every core, from a warm
+    // cache, the usual case after the first run), once without classifying and once classifying as ktlo does;
+    // alternated, medians of the wall-clock times.
+    guard arguments.count >= 2 else { fail("usage: ktlo-eval run-cost OWNER/NAME [--rounds N] [--cache FILE]") }
+    let path = clonePath(arguments[1])
+    let rounds = Int(option("--rounds") ?? "5") ?? 5
+    let cacheFile = option("--cache")
+        ?? NSTemporaryDirectory() + "ktlo-run-cost-\(arguments[1].replacingOccurrences(of: "/", with: "+")).sqlite"
+    let options = HistoryOptions(jobs: ProcessInfo.processInfo.activeProcessorCount, cache: .file(cacheFile))
+    let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
+                                      adoption: try adoption(in: path))
+    func read(classifying: Bool) throws -> (Duration, Int) {
+        let clock = ContinuousClock()
+        // What the classifications come to, printed nowhere: kept so the work cannot be optimised away.
+        var count = 0, merges = 0
+        let elapsed = try clock.measure {
+            let reader = try HistoryReader(path: path, options: options)
+            if classifying {
+                // As ktlo classifies: in batches, on other threads while the next batch is read.
+                func nextRecord() throws(HistoryError) -> CommitRecord? { try reader.next() }
+                func tally(_ record: CommitRecord, _ classification: Classification) throws(HistoryError) {
+                    count += 1
+                    merges += classification.category == .merge || classifier.isBot(record.author) ? 1 : 0
+                }
+                try ClassificationStream(classifier: classifier).forEach(nextRecord, tally)
+            } else {
+                while try reader.next() != nil { count += 1 }
+            }
+        }
+        return (elapsed, merges > count ? 0 : count)
+    }
+    _ = try read(classifying: false)  // fills the cache
+    var plain: [Double] = [], classified: [Double] = []
+    var count = 0
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+    for _ in 0..<rounds {
+        let (without, total) = try read(classifying: false)
+        let (with, _) = try read(classifying: true)
+        plain.append(seconds(without))
+        classified.append(seconds(with))
+        count = total
+    }
+    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+    let added = median(classified) - median(plain)
+    print(String(format: "%@: %d commits read from a warm cache in %.3f s (median of %d), %.3f s when classified: "
+                     + "classification adds %.3f s, %.2f s per 100,000 commits",
+                 arguments[1], count, median(plain), rounds, median(classified), added,
+                 added / Double(max(count, 1)) * 1e5))
+
 case "speed":
     // Classification cost: classify `--count` records (cycling over the repository's real ones) and time it.
     guard arguments.count >= 2 else { fail("usage: ktlo-eval speed OWNER/NAME [--count N]") }
