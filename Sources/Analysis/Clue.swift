@@ -58,8 +58,8 @@ enum Clue: Sendable {
     /// A reported-by trailer: the trailer's key.
     case reportedBy(String)
     // The learned stage.
-    /// The model's verdict: its category, its probability in percent, its strongest signs in words.
-    case model(Category, percent: Int, strongest: [String])
+    /// The model's verdict: its category, its probability in percent, its strongest signs.
+    case model(Category, percent: Int, strongest: LinearModel.Signs)
     /// The rules' leader the model overruled, and the rules' reasons for it.
     case overruled(Category, [Reason])
     // The churn.
@@ -163,7 +163,7 @@ enum Clue: Sendable {
         case .fixesLink: "a 'Fixes' trailer links an issue"
         case .reportedBy(let key): "a '\(key)' trailer: someone reported a problem"
         case .model(let category, let percent, let strongest):
-            Self.modelDetail(category, percent, strongest)
+            Self.modelDetail(category, percent, strongest.words)
         case .overruled(let leader, let reasons):
             "the rules leaned \(leader.rawValue): \(reasons.map(\.detail).joined(separator: "; "))"
         case .churnDocs: "most changed lines are documentation"

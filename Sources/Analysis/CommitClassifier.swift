@@ -382,14 +382,18 @@ public struct CommitClassifier: Sendable {
         let percent = Int((verdict.probability * 100).rounded())
         // Written when read, like the rules' reasons (``Clue/model(_:percent:strongest:)``).
         let modelReason = Reason(.model(category, percent: percent, strongest: verdict.strongest))
-        let rules = open.evidence.reasons(category)
         var confidence = verdict.probability
         if !open.evidence.hasMessageEvidence { confidence = min(confidence, 0.45) }
         // When the rules already led to this category, they are the explanation and the model confirms it. When the
         // model overruled them, it comes first, and the rules it overruled are named: the reader sees both sides.
-        var reasons = rules + [modelReason]
+        var reasons: [Reason] = []
         if let leader = open.evidence.leader?.category, leader != category {
-            reasons = [modelReason] + rules + [Reason(.overruled(leader, open.evidence.reasons(leader)))]
+            reasons.append(modelReason)
+            open.evidence.appendReasons(category, to: &reasons)
+            reasons.append(Reason(.overruled(leader, open.evidence.reasons(leader))))
+        } else {
+            open.evidence.appendReasons(category, to: &reasons)
+            reasons.append(modelReason)
         }
         return Classification(category: category, bucket: configuration.buckets.bucket(for: category),
                               confidence: min(0.9, confidence), reasons: reasons)

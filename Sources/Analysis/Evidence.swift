@@ -29,10 +29,15 @@ struct Evidence {
     /// The reasons for `category`, in the order the rules fired.
     func reasons(_ category: Category) -> [Reason] {
         var reasons: [Reason] = []
-        reasons.reserveCapacity(clues.count)
+        appendReasons(category, to: &reasons)
+        return reasons
+    }
+
+    /// Appends the reasons for `category`, in the order the rules fired, to `reasons`.
+    func appendReasons(_ category: Category, to reasons: inout [Reason]) {
+        reasons.reserveCapacity(reasons.count + clues.count)
         // By index: a clue is copied (and its words retained) only when it is the category's.
         for index in clues.indices where clues[index].category == category { reasons.append(Reason(clues[index].clue)) }
-        return reasons
     }
 
     /// The best category and the runner-up's score (without sorting everything).

@@ -68,10 +68,9 @@ extension LinearModel {
         }
 
         /// The (at most three) features that raised category `column` most above the average category, strongest
-        /// first, in words: kept in three slots, without sorting every feature. Features with no words are passed
-        /// over.
-        private func strongest(toward column: Int) -> [String] {
-            var top: (InlineArray<3, Int>, InlineArray<3, Double>) = (.init(repeating: -1), .init(repeating: 0))
+        /// first: kept in three slots, without sorting every feature. Features with no words are passed over.
+        private func strongest(toward column: Int) -> Signs {
+            var top: (InlineArray<3, Int32>, InlineArray<3, Double>) = (.init(repeating: -1), .init(repeating: 0))
             var kept = 0
             for feature in found {
                 let row = Int(feature.row)
@@ -85,11 +84,11 @@ extension LinearModel {
                     top.1[slot] = top.1[slot - 1]
                     slot -= 1
                 }
-                top.0[slot] = row
+                top.0[slot] = feature.row
                 top.1[slot] = push
                 kept = min(kept + 1, 3)
             }
-            return (0..<kept).compactMap { model.descriptions[top.0[$0]] }
+            return Signs(model.descriptions, rows: top.0, count: kept)
         }
     }
 }

@@ -111,7 +111,24 @@ struct LinearModel: Sendable {
         let category: Category
         /// Its probability, 0…1.
         let probability: Double
-        /// The features that pushed hardest toward it, strongest first (at most three), in words.
-        let strongest: [String]
+        /// The features that pushed hardest toward it, strongest first (at most three).
+        let strongest: Signs
+    }
+
+    /// Features of the model, kept as its rows and put into words only when an explanation is read (most runs
+    /// read none).
+    struct Signs: Sendable {
+        private let descriptions: [String?]
+        private let rows: InlineArray<3, Int32>
+        private let count: Int
+
+        init(_ descriptions: [String?], rows: InlineArray<3, Int32>, count: Int) {
+            self.descriptions = descriptions
+            self.rows = rows
+            self.count = min(count, 3)
+        }
+
+        /// The features in words, strongest first.
+        var words: [String] { (0..<count).compactMap { descriptions[Int(rows[$0])] } }
     }
 }

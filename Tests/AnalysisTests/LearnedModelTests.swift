@@ -36,16 +36,16 @@ import Testing
         #expect(crash.category == .fix)
         #expect(abs(crash.probability - 1 / (1 + exp(-2.5))) < 1e-12)
         // The push of s:crash toward fix is 2 - mean(2, 0) = 1.
-        #expect(crash.strongest == ["the word 'crash'"])
+        #expect(crash.strongest.words == ["the word 'crash'"])
         // fix 0.5 + 0.25·4 = 1.5, feature 1.5 − 0.25·4 = 0.5: a real-valued feature counts by its value.
         let both = try #require(verdict(model, [(.subjectWord, "add", 1), (.score, "fix", 4)]))
         #expect(both.category == .fix)
         #expect(abs(both.probability - 1 / (1 + exp(-1.0))) < 1e-12)
-        #expect(both.strongest == ["the rules' score for fix"])
+        #expect(both.strongest.words == ["the rules' score for fix"])
         // Unknown features weigh nothing: the intercepts decide.
         let unknown = try #require(verdict(model, [(.subjectWord, "zebra", 1)]))
         #expect(unknown.category == .fix)
-        #expect(unknown.strongest.isEmpty)
+        #expect(unknown.strongest.words.isEmpty)
     }
 
     @Test func leavesOutCategoriesTheCallerDoesNotAllow() throws {
