@@ -221,12 +221,17 @@ case "run-cost":
     // What classification adds to a run: the same read as `ktlo report` makes (diffs on every core, from a warm
     // cache, the usual case after the first run), once without classifying and once classifying as ktlo does;
     // alternated, medians of the wall-clock times.
-    guard arguments.count >= 2 else { fail("usage: ktlo-eval run-cost OWNER/NAME [--rounds N] [--cache FILE]") }
+    guard arguments.count >= 2 else {
+        fail("usage: ktlo-eval run-cost OWNER/NAME [--rounds N] [--cache FILE | --cold] [--rules-only]")
+    }
     let path = clonePath(arguments[1])
     let rounds = Int(option("--rounds") ?? "5") ?? 5
     let cacheFile = option("--cache")
         ?? NSTemporaryDirectory() + "ktlo-run-cost-\(arguments[1].replacingOccurrences(of: "/", with: "+")).sqlite"
-    let options = HistoryOptions(jobs: ProcessInfo.processInfo.activeProcessorCount, cache: .file(cacheFile))
+    // --cold: no cache, every commit diffed (a first run).
+    let cold = arguments.contains("--cold")
+    let options = HistoryOptions(jobs: ProcessInfo.processInfo.activeProcessorCount,
+                                 cache: cold ? .none : .file(cacheFile))
     let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
                                       adoption: try adoption(in: path))
     func read(classifying: Bool) throws -> (Duration, Int) {
@@ -249,7 +254,7 @@ case "run-cost":
         }
         return (elapsed, merges > count ? 0 : count)
     }
-    _ = try read(classifying: false)  // fills the cache
+    _ = try read(classifying: false)  // fills the cache (or the page cache)
     var plain: [Double] = [], classified: [Double] = []
     var count = 0
     func seconds(_ duration: Duration) -> Double {
@@ -264,9 +269,10 @@ case "run-cost":
     }
     let median = { (values: [Double]) in values.sorted()[values.count / 2] }
     let added = median(classified) - median(plain)
-    print(String(format: "%@: %d commits read from a warm cache in %.3f s (median of %d), %.3f s when classified: "
+    print(String(format: "%@: %d commits read %@ in %.3f s (median of %d), %.3f s when classified: "
                      + "classification adds %.3f s, %.2f s per 100,000 commits",
-                 arguments[1], count, median(plain), rounds, median(classified), added,
+                 arguments[1], count, cold ? "and diffed" : "from a warm cache", median(plain), rounds,
+                 median(classified), added,
                  added / Double(max(count, 1)) * 1e5))
 
 case "speed":
@@ -311,11 +317,16 @@ case "speed":
     while let record = try reader.next() { records.append(record) }
     let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
                                       adoption: ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects()))
+    /// The timed work, in a function of its own so a profiler can name it (`--toggle-collect='*timedClassification*'`).
+    @inline(never) func timedClassification() -> [Category: Int] {
+        var tally: [Category: Int] = [:]
+        for index in 0..<count { tally[classifier.classify(records[index % records.count]).category, default: 0] += 1 }
+        return tally
+    }
     let clock = ContinuousClock()
     var tally: [Category: Int] = [:]
-    let elapsed = clock.measure {
-        for index in 0..<count { tally[classifier.classify(records[index % records.count]).category, default: 0] += 1 }
-    }
+    let elapsed = clock.measure { tally = timedClassification() }
+    precondition(tally.values.reduce(0, +) == count, "every classification counted")
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print(String(format: "classified %d commits (%d distinct) in %.3f s: %.2f µs each", count, records.count,
                  seconds, seconds / Double(count) * 1e6))
