@@ -159,24 +159,33 @@ case "features":
     // What the classifier's learned stage reads, one JSON object a line, for Evaluation/train-model.py: the
     // hand-labelled commits of one split (--labels FILE --split dev) and prefix-hidden Conventional Commits of the
     // repositories named. Commits an earlier rule decides have no features (the model never sees them).
+    // "rules" is what the classifier decides with its shipped model, "rules_only" what the rules alone decide: the
+    // cross-validation (Evaluation/cross-validate.py) takes the latter for commits the model never sees.
     func emit(_ source: String, _ repository: String, _ sha: String, _ label: Category, _ split: String,
-              _ features: [String: Double], _ rules: Category) {
+              _ features: [String: Double], _ rules: Category, _ rulesOnly: Category) {
         let object: [String: Any] = ["source": source, "repo": repository, "sha": sha, "label": label.rawValue,
-                                     "split": split, "rules": rules.rawValue, "features": features]
+                                     "split": split, "rules": rules.rawValue, "rules_only": rulesOnly.rawValue,
+                                     "features": features]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
     if let labels = option("--labels") {
-        var classifiers: [String: CommitClassifier] = [:]
-        for row in try labelledRows(labels, split: option("--split") ?? "dev") {
+        var classifiers: [String: (CommitClassifier, CommitClassifier)] = [:]
+        // One split, or several separated by commas ("dev,test,fresh").
+        let splits = Set((option("--split") ?? "dev").split(separator: ",").map(String.init))
+        for row in try labelledRows(labels, split: "all")
+        where splits.contains("all") || splits.contains(row.split) {
             let path = clonePath(row.repository)
             if classifiers[row.repository] == nil {
-                classifiers[row.repository] = CommitClassifier(adoption: try adoption(in: path))
+                let measured = try adoption(in: path)
+                classifiers[row.repository] = (
+                    CommitClassifier(adoption: measured),
+                    CommitClassifier(configuration: ClassifierConfiguration(learnedModel: false), adoption: measured))
             }
             let commit = try record(row.sha, in: path)
-            let classifier = classifiers[row.repository]!
+            let (classifier, rulesAlone) = classifiers[row.repository]!
             emit("hand", row.repository, row.sha, row.label, row.split, classifier.modelFeatures(commit) ?? [:],
-                 classifier.classify(commit).category)
+                 classifier.classify(commit).category, rulesAlone.classify(commit).category)
         }
     }
     let limit = Int(option("--limit") ?? "5000") ?? 5000
@@ -186,12 +195,15 @@ case "features":
         let adoption = ConventionalCommitAdoption.measure(subjects: try reader.sampleSubjects())
         let blind = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never),
                                      adoption: adoption)
+        let blindRules = CommitClassifier(configuration: ClassifierConfiguration(conventionalCommits: .never,
+                                                                                 learnedModel: false),
+                                          adoption: adoption)
         var seen = 0
         while seen < limit, let commit = try reader.next() {
             guard !commit.isMerge, let (label, hidden) = prefixHidden(commit), label != .revert else { continue }
             seen += 1
             emit("cc", repository, commit.id.description, label, "cc", blind.modelFeatures(hidden) ?? [:],
-                 blind.classify(hidden).category)
+                 blind.classify(hidden).category, blindRules.classify(hidden).category)
         }
     }
 
