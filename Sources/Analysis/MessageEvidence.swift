@@ -20,6 +20,7 @@ struct MessageEvidence {
         }
         var suppressed = openingRules(words, into: &evidence)
         suppressed.formUnion(fixObjectRules(&words, into: &evidence))
+        if !suppressed.contains(.fix) { suppressed.formUnion(fixWarningRule(words, into: &evidence)) }
         lexicon.table.scan(words) { index, position in
             let entry = lexicon.entry(at: index)
             guard entry.marker == nil && !suppressed.contains(entry.category) else { return }
@@ -136,6 +137,29 @@ struct MessageEvidence {
         if Self.documentationObjects.contains(before) {
             evidence.add(.docs, 4, .fixTypo(words.token(at: fix - 1), words.token(at: fix)))
             return CategorySet(.fix)
+        }
+        return .none
+    }
+
+    /// "Fix unused warning", "Hide or fix some warnings", "Change a type to fix a warning with some compilers": a
+    /// fix verb whose object, a few words on, is a warning or the code's layout. The protocol calls these
+    /// refactors; the opening rule only sees the word right after the verb. A preposition or conjunction in between
+    /// ("fix crash when a warning is printed") starts another clause, and the rule does not fire.
+    private func fixWarningRule(_ words: Words, into evidence: inout Evidence) -> CategorySet {
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            guard Self.fixVerbs.contains(words.hash(at: index)) else { continue }
+            var next = index + 1
+            while next < min(words.count, index + 4) {
+                let hash = words.hash(at: next)
+                if Self.clauseWords.contains(hash) { break }
+                if Self.warningObjects.contains(hash) {
+                    evidence.add(.refactor, 4, .fixWarning(words.token(at: index), words.token(at: next)))
+                    return CategorySet(.fix)
+                }
+                next += 1
+            }
         }
         return .none
     }
@@ -399,6 +423,13 @@ struct MessageEvidence {
         "linter", "checkpatch", "clippy", "eslint", "shellcheck", "pylint", "flake8", "compiler", "gcc", "clang",
         "msvc", "sparse", "cppcheck", "codespell", "spacing", "spaces", "space", "tabs", "includes",
     ])
+    /// What ``fixWarningRule(_:into:)`` looks for a few words after a fix verb: warnings and layout, not the
+    /// compilers (a build fixed for a compiler is a repair).
+    static let warningObjects = WordSet(["warning", "warnings", "whitespace", "indentation", "spacing", "spaces",
+                                         "formatting", "lint", "checkpatch", "codespell", "shellcheck"])
+    /// Words that open another clause: what follows them is not the fix verb's object.
+    static let clauseWords = WordSet(["when", "if", "in", "on", "for", "after", "before", "while", "with", "and",
+                                      "by", "that", "which", "where", "from", "to"])
     static let performanceWords = WordSet(["performance", "perf", "speed", "speedup", "optimization",
                                                    "optimisation"])
     static let addVerbs = WordSet(["add", "adds", "added", "adding", "insert", "put"])

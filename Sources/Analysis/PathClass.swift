@@ -94,6 +94,8 @@ public struct PathClassifier: Sendable {
     private static func isTest(folders: ArraySlice<Substring>, name: Substring, stem: Substring,
                                fileExtension: String, topLevel: Substring?) -> Bool {
         if folders.contains(where: { testFolders.contains(String($0)) }) { return true }
+        // "tests-clar/", "tests-clay/" (libgit2's test suites by their framework's name), "regress-tests/".
+        if folders.contains(where: { $0.hasPrefix("tests-") || $0.hasSuffix("-tests") }) { return true }
         // git keeps its tests in t/; only a top-level t/ is that convention.
         if folders.count >= 1, topLevel == "t" { return true }
         return stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_tests")

@@ -57,6 +57,8 @@ import Testing
         Example(subject: "v1.8.1", category: .other, rule: "structure.release"),
         Example(subject: "Release 2.3.0", category: .other, rule: "structure.release"),
         Example(subject: "Prepare for 2.40.1", category: .other, rule: "structure.release"),
+        Example(subject: "version: bump for next cycle", category: .other, rule: "structure.release"),
+        Example(subject: "Bump version for the next release", category: .other, rule: "structure.release"),
         Example(subject: "Bump copyright year", category: .other, rule: "structure.copyright"),
     ]
 
@@ -139,6 +141,17 @@ import Testing
                 category: .maintenance, rule: "paths.only-build"),
         Example(subject: "Fix the build on FreeBSD", files: [File("CMakeLists.txt", .modified, 2, 1)],
                 category: .fix, rule: "paths.only-build"),
+        // A capability of the build is still maintenance.
+        Example(subject: "Add install and uninstall rules in Makefile", files: [File("Makefile", .modified, 12, 0)],
+                category: .maintenance, rule: "paths.only-build"),
+        Example(subject: "win32: support upgrading warnings to errors (/WX)",
+                files: [File("CMakeLists.txt", .modified, 6, 0), File("cmake/DefaultCFlags.cmake", .modified, 4, 0)],
+                category: .maintenance, rule: "paths.only-build"),
+        // Test suites named after their framework ("tests-clar/").
+        Example(subject: "remote push test fix", files: [File("tests-clar/network/remote/remotes.c", .modified, 2, 1)],
+                category: .test, rule: "paths.only-tests"),
+        Example(subject: "Fix clay under MinGW", files: [File("tests-clay/clay_main.c", .modified, 43, 35)],
+                category: .test, rule: "paths.only-tests"),
     ]
 
     @Test(arguments: paths)
@@ -171,6 +184,15 @@ import Testing
         Example(subject: "Fix typo in a comment", category: .docs, rule: "message.fix-typo"),
         Example(subject: "Fix compiler warnings", category: .refactor, rule: "message.fix-warning"),
         Example(subject: "Compiler warning fix", category: .refactor, rule: "message.fix-warning"),
+        // A fix verb whose object, a few words on, is a warning or layout.
+        Example(subject: "Fix unused warning", category: .refactor, rule: "message.fix-warning"),
+        Example(subject: "Hide or fix some warnings", category: .refactor, rule: "message.fix-warning"),
+        Example(subject: "Change a type to fix a warning with some compilers", category: .refactor,
+                rule: "message.fix-warning"),
+        Example(subject: "Sort includes and fix spaces", category: .refactor, rule: "message.fix-warning"),
+        // … but not when the warning belongs to another clause, nor a build fixed for a compiler.
+        Example(subject: "Fix crash when a warning is printed", category: .fix, rule: "message.fix-word"),
+        Example(subject: "Fix the build with old compilers", category: .fix, rule: "message.fix-word"),
         Example(subject: "Fix the API to take options", category: .fix, rule: "message.fix-word"),
         Example(subject: "Refactor the option parser", category: .refactor, rule: "message.refactor-word"),
         Example(subject: "Clean up dead code in the scheduler", category: .refactor, rule: "message.refactor-word"),
