@@ -11,9 +11,10 @@ last stage; the commits an earlier rule decides keep the rules' decision. Every 
 model that never saw it.
 
 Each repeat deals the folds with another seed; the figures are over all repeats (one 5-fold pass moves by about a
-point from seed to seed, three by about half that). Printed: 6-way (maintenance counted as refactor, revert as fix) and 3-way (ktlo / feature / other) accuracy and
-Cohen's kappa, per split and overall, beside the rules alone on the same commits; with --grid, the same for every
-setting of a small grid, so that train-model.py's settings are chosen here.
+point from seed to seed, three by about half that). Printed: 6-way (maintenance counted as refactor, revert as fix)
+and 3-way (ktlo / feature / other) accuracy and Cohen's kappa, per split and overall, beside the rules alone on the
+same commits, and the 6-way confusion matrix; with --grid, the same for every setting of a small grid, so that
+train-model.py's settings are chosen here (the grid of train-model.py's docstring ran with --repeats 1).
 
 Usage: cross-validate.py HAND.jsonl CONVENTIONAL.jsonl [--folds K (5)] [--repeats R (3)] [--grid]
        [--c C] [--cc-weight W] [--min-count N] [--class-weight none|balanced]
