@@ -50,11 +50,13 @@ func prefixHidden(_ commit: CommitRecord) -> (Category, CommitRecord)? {
     return (label, hidden)
 }
 
-/// The rows of a labelled CSV file (columns repo, sha, label, certain, split) in one split, or all of them.
+/// The rows of a labelled CSV file (columns repo, sha, label, certain, split) in one split, several separated by
+/// commas ("dev,test,fresh"), or all of them.
 func labelledRows(_ path: String, split: String) throws -> [(repository: String, sha: String, label: Category,
                                                              certain: Bool, split: String)] {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let lines = text.split(whereSeparator: \.isNewline)
+    let wanted = Set(split.split(separator: ",").map(String.init))
     let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
     func column(_ name: String, _ fields: [String]) -> String? {
         header.firstIndex(of: name).flatMap { $0 < fields.count ? fields[$0] : nil }
@@ -65,7 +67,7 @@ func labelledRows(_ path: String, split: String) throws -> [(repository: String,
         guard let repository = column("repo", fields), let sha = column("sha", fields),
               let label = column("label", fields).flatMap(Category.init(rawValue:)) else { fail("bad row: \(line)") }
         let rowSplit = column("split", fields) ?? "dev"
-        if split != "all" && rowSplit != split { continue }
+        if !wanted.contains("all") && !wanted.contains(rowSplit) { continue }
         rows.append((repository, sha, label, column("certain", fields).map { $0 == "yes" } ?? true, rowSplit))
     }
     return rows
@@ -74,7 +76,7 @@ func labelledRows(_ path: String, split: String) throws -> [(repository: String,
 switch arguments.first {
 case "labels":
     guard arguments.count >= 2 else {
-        fail("usage: ktlo-eval labels FILE.csv [--split dev|test|all] [--certain-only] [--rules] [--reasons]")
+        fail("usage: ktlo-eval labels FILE.csv [--split SPLIT[,SPLIT…]|all] [--certain-only] [--rules] [--reasons]")
     }
     let split = option("--split") ?? "all"
     let rows = try labelledRows(arguments[1], split: split).filter { $0.certain || !arguments.contains("--certain-only") }
@@ -172,9 +174,7 @@ case "features":
     if let labels = option("--labels") {
         var classifiers: [String: (CommitClassifier, CommitClassifier)] = [:]
         // One split, or several separated by commas ("dev,test,fresh").
-        let splits = Set((option("--split") ?? "dev").split(separator: ",").map(String.init))
-        for row in try labelledRows(labels, split: "all")
-        where splits.contains("all") || splits.contains(row.split) {
+        for row in try labelledRows(labels, split: option("--split") ?? "dev") {
             let path = clonePath(row.repository)
             if classifiers[row.repository] == nil {
                 let measured = try adoption(in: path)
@@ -246,10 +246,17 @@ case "run-cost":
                                  cache: cold ? .none : .file(cacheFile))
     let classifier = CommitClassifier(configuration: ClassifierConfiguration(learnedModel: learnedModel),
                                       adoption: try adoption(in: path))
-    func read(classifying: Bool) throws -> (Duration, Int) {
+    /// The process's processor time so far (every thread, user and system), in seconds.
+    func processorSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+    /// One read: its wall-clock time, its processor time and the number of records.
+    func read(classifying: Bool) throws -> (wall: Double, processor: Double, count: Int) {
         let clock = ContinuousClock()
         // What the classifications come to, printed nowhere: kept so the work cannot be optimised away.
         var count = 0, merges = 0
+        let startProcessor = processorSeconds()
         let elapsed = try clock.measure {
             let reader = try HistoryReader(path: path, options: options)
             if classifying {
@@ -264,28 +271,28 @@ case "run-cost":
                 while try reader.next() != nil { count += 1 }
             }
         }
-        return (elapsed, merges > count ? 0 : count)
+        return (seconds(elapsed), processorSeconds() - startProcessor, merges > count ? 0 : count)
     }
     _ = try read(classifying: false)  // fills the cache (or the page cache)
     var plain: [Double] = [], classified: [Double] = []
+    var plainProcessor: [Double] = [], classifiedProcessor: [Double] = []
     var count = 0
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
     for _ in 0..<rounds {
-        let (without, total) = try read(classifying: false)
-        let (with, _) = try read(classifying: true)
-        plain.append(seconds(without))
-        classified.append(seconds(with))
-        count = total
+        let without = try read(classifying: false), with = try read(classifying: true)
+        plain.append(without.wall)
+        classified.append(with.wall)
+        plainProcessor.append(without.processor)
+        classifiedProcessor.append(with.processor)
+        count = without.count
     }
     let median = { (values: [Double]) in values.sorted()[values.count / 2] }
     let added = median(classified) - median(plain)
+    let addedProcessor = median(classifiedProcessor) - median(plainProcessor)
+    let perHundredThousand = 1e5 / Double(max(count, 1))
     print(String(format: "%@: %d commits read %@ in %.3f s (median of %d), %.3f s when classified: "
-                     + "classification adds %.3f s, %.2f s per 100,000 commits",
+                     + "classification adds %.3f s, %.2f s per 100,000 commits (processor time: %.2f s per 100,000)",
                  arguments[1], count, cold ? "and diffed" : "from a warm cache", median(plain), rounds,
-                 median(classified), added,
-                 added / Double(max(count, 1)) * 1e5))
+                 median(classified), added, added * perHundredThousand, addedProcessor * perHundredThousand))
 
 case "speed":
     // Classification cost: classify `--count` records (cycling over the repository's real ones) and time it.
