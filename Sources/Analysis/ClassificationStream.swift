@@ -22,8 +22,9 @@ public struct ClassificationStream {
         self.maxDelay = maxDelay
     }
 
-    /// Calls `body` with every record `next` gives, classified, in the order they were read. The first error of
-    /// either ends the walk.
+    /// Calls `body` with every record `next` gives, classified, in the order they were read. An error of `body` ends
+    /// the walk at once; an error of `next` ends it after the records already read are handed on (a listing shows
+    /// everything up to the failure).
     public func forEach<Failure: Error>(_ next: () throws(Failure) -> CommitRecord?,
                                         _ body: (CommitRecord, Classification) throws(Failure) -> Void) throws(Failure) {
         let clock = ContinuousClock()
@@ -36,7 +37,14 @@ public struct ClassificationStream {
             let classifications = pending.wait()
             for index in pending.records.indices { try body(pending.records[index], classifications[index]) }
         }
-        while let record = try next() {
+        var readingFailure: Failure?
+        while true {
+            let read: CommitRecord?
+            do throws(Failure) { read = try next() } catch {
+                readingFailure = error
+                break
+            }
+            guard let record = read else { break }
             if batch.isEmpty { batchStarted = clock.now }
             batch.append(record)
             guard batch.count >= batchSize || clock.now - batchStarted > maxDelay else { continue }
@@ -55,6 +63,7 @@ public struct ClassificationStream {
         // The last, partial batch: nothing is left to read while it is classified.
         let classifications = classifier.classify(batch)
         for index in batch.indices { try body(batch[index], classifications[index]) }
+        if let readingFailure { throw readingFailure }
     }
 }
 
