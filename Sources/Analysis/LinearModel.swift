@@ -8,11 +8,13 @@
 struct LinearModel: Sendable {
     /// The categories the model scores, in the order of each feature's weights.
     let categories: [Category]
+    /// Each category's constant term, in the order of `categories`.
     let intercepts: [Double]
     /// Row `i` holds the weights of the text form's `i`-th feature, one lane per category, in `lanesPerRow` vectors
     /// of eight (one for up to eight categories; unused lanes are 0). `Float` is enough for weights written with
     /// four decimals, and it halves the table in the CPU's caches; a feature then costs one vector multiply-add.
     let weights: [SIMD8<Float>]
+    /// How many vectors of eight each row takes: 1 for up to eight categories, 2 beyond.
     let lanesPerRow: Int
     /// Each feature put into words for explanations (``ModelFeatureDescription``), made once when the model is read;
     /// `nil` for features that say nothing a person would act on.
