@@ -204,11 +204,7 @@ struct MessageEvidence {
             return lowered
         }
         // The head: the first non-empty part between slashes, or the whole area when there is none.
-        var headStart = 0
-        while headStart < bytes.count && bytes[headStart] == 0x2F { headStart += 1 }
-        var headEnd = headStart
-        while headEnd < bytes.count && bytes[headEnd] != 0x2F { headEnd += 1 }
-        let head = headStart < bytes.count ? WordHash.hash(bytes[headStart..<headEnd]) : WordHash.hash(bytes)
+        let head = WordHash.head(ofASCII: bytes)
         // "fix: …" in a repository that never adopted Conventional Commits: not decisive, but still a word.
         var letters = 0
         while letters < bytes.count && (0x61...0x7A).contains(bytes[letters]) { letters += 1 }

@@ -52,24 +52,10 @@ enum ModelFeatures {
     /// ``areaHead(_:)`` as a feature's part. An ASCII area is hashed from its bytes, folded as they are read,
     /// without the lower-cased copy (the same bytes, so the same hash); other text goes through `lowercased()`.
     private static func areaHead(_ area: String, readsText: Bool) -> FeaturePart {
-        if !readsText, let hash = asciiHeadHash(area) { return FeaturePart(hash: hash, text: "") }
-        return FeaturePart(areaHead(area))
-    }
-
-    private static func asciiHeadHash(_ area: String) -> UInt64? {
-        var hash = WordHash.offset, started = false
-        for byte in area.utf8 {
-            guard byte < 0x80 else { return nil }
-            // `split` drops empty pieces: leading slashes are skipped, the first piece ends at the next one.
-            if byte == 0x2F {
-                if started { break } else { continue }
-            }
-            started = true
-            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* WordHash.prime
+        if !readsText, area.utf8.allSatisfy({ $0 < 0x80 }) {
+            return FeaturePart(hash: WordHash.head(ofASCII: area.utf8), text: "")
         }
-        // Nothing but slashes (or nothing): rare, left to the string's way.
-        return started ? hash : nil
+        return FeaturePart(areaHead(area))
     }
 
     private static func churn(_ open: CommitClassifier.OpenCommit, into sink: inout some FeatureSink) {

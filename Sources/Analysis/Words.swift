@@ -240,6 +240,20 @@ enum WordHash {
 
     /// The hash of a lower-case word written in the code.
     static func of(_ word: String) -> UInt64 { hash(word.utf8) }
+
+    /// The hash of an ASCII area's head, folded to lower case: its first non-empty part between slashes
+    /// ("Builtin/log.c" → "builtin"), or the whole text when it holds nothing but slashes.
+    static func head(ofASCII bytes: some Collection<UInt8>) -> UInt64 {
+        var hash = offset, started = false
+        for byte in bytes {
+            if byte == 0x2F {
+                if started { break } else { continue }
+            }
+            started = true
+            hash = (hash ^ UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)) &* prime
+        }
+        return started ? hash : self.hash(bytes)
+    }
 }
 
 /// A set of words by hash, for the rules' word lists: a lookup is a multiplication and a compare or two, where a
