@@ -45,8 +45,8 @@ CONVENTIONAL_WEIGHT = 0.02
 MIN_COUNT = 3
 CLASS_WEIGHT = "none"  # or "balanced": each label's hand-labelled weight made equal
 # The hand-labelled splits that may be trained on: development data, and each held-out draw once its one
-# measurement was made. Any other split (`holdout3`, the current held-out draw) is refused, so that it is never
-# trained on by mistake.
+# measurement was made. Any other split (`holdout3` and `holdout4`, the shipped model's held-out draws) is refused,
+# so that it is never trained on by mistake.
 HAND_SPLITS = ("dev", "test", "fresh", "holdout", "holdout2")
 PRUNE_BELOW = 0.005  # features whose every weight is smaller than this in magnitude are not shipped
 
