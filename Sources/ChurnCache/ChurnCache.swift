@@ -21,8 +21,9 @@ public final class ChurnCache {
     public private(set) var warnings: [String] = []
 
     /// Bumped whenever the tables or the record layout change. A file of an older version whose diffs are still
-    /// good (1 and 2) gains the tables it lacks; any other version is rebuilt.
-    static let schemaVersion = 3
+    /// good (1 to 3) gains the tables it lacks (version 3's snapshots, keyed by settings alone, are dropped); any
+    /// other version is rebuilt.
+    static let schemaVersion = 4
     /// Bumped whenever ktlo's diff would count a commit differently; part of every record's key.
     static let countingVersion = 1
 
@@ -133,33 +134,46 @@ public final class ChurnCache {
         }
     }
 
-    /// The snapshot stored under `key`: the tip it describes and the caller's bytes, if there is one.
+    /// The tips of the snapshots stored under `key`, the latest stored first.
     ///
     /// A snapshot is what a caller computed over a whole range ending at `tip` (for `ktlo report`, the compact
     /// effort of every commit), so that the next run reads only the commits after it. `key` must name everything
-    /// the bytes depend on besides the range; there is one snapshot per key, the latest.
-    public func snapshot(key: String) -> (tip: ObjectID, data: [UInt8])? {
+    /// the bytes depend on besides the range. One key may hold several tips: branches, worktrees or repositories
+    /// that share a cache each keep theirs, and a run picks the one its own tip descends from.
+    public func snapshotTips(key: String) -> [ObjectID] {
+        return reading(or: []) { database in
+            try Data.fetchAll(database, sql: "SELECT tip FROM snapshots WHERE key = ? ORDER BY stored_at DESC",
+                              arguments: [key]).compactMap { ObjectID(bytes: $0) }
+        }
+    }
+
+    /// The bytes of the snapshot stored under `key` for `tip`, if there is one.
+    public func snapshot(key: String, tip: ObjectID) -> [UInt8]? {
         return reading(or: nil) { database in
-            guard let row = try Row.fetchOne(database, sql: "SELECT tip, data FROM snapshots WHERE key = ?",
-                                             arguments: [key]),
-                  let tip = ObjectID(bytes: row[0] as Data) else { return nil }
-            return (tip, [UInt8](row[1] as Data))
+            try Data.fetchOne(database, sql: "SELECT data FROM snapshots WHERE key = ? AND tip = ?",
+                              arguments: [key, Data(tip.bytes)]).map { [UInt8]($0) }
         }
     }
 
     /// How many snapshots (the latest stored) a cache keeps.
     static let snapshotsKept = 8
 
-    /// Stores (replacing) the snapshot under `key`, in one transaction; only the latest ``snapshotsKept`` stay.
-    public func storeSnapshot(key: String, tip: ObjectID, data: [UInt8]) {
+    /// Stores the snapshot of `tip` under `key`, in one transaction, removing the one of `replaced` (the snapshot it
+    /// extends, now out of date); only the latest ``snapshotsKept`` stay.
+    public func storeSnapshot(key: String, tip: ObjectID, data: [UInt8], replacing replaced: ObjectID? = nil) {
         writing { database in
+            if let replaced, replaced != tip {
+                try database.execute(sql: "DELETE FROM snapshots WHERE key = ? AND tip = ?",
+                                     arguments: [key, Data(replaced.bytes)])
+            }
             try database.execute(
                 sql: "INSERT OR REPLACE INTO snapshots (key, tip, data, stored_at) VALUES (?, ?, ?, ?)",
                 arguments: [key, Data(tip.bytes), Data(data), Date().timeIntervalSince1970])
-            // Settings that change from run to run (a relative --since) would otherwise pile snapshots up.
+            // Settings that change from run to run (a relative --since), and branches analysed once, would otherwise
+            // pile snapshots up.
             try database.execute(sql: """
-                DELETE FROM snapshots WHERE key NOT IN
-                    (SELECT key FROM snapshots ORDER BY stored_at DESC LIMIT \(Self.snapshotsKept))
+                DELETE FROM snapshots WHERE (key, tip) NOT IN
+                    (SELECT key, tip FROM snapshots ORDER BY stored_at DESC LIMIT \(Self.snapshotsKept))
                 """)
         }
     }
@@ -266,9 +280,10 @@ public final class ChurnCache {
             try database.inTransaction(.immediate) {
                 let version = try Int.fetchOne(database, sql: "PRAGMA user_version") ?? 0
                 if version == schemaVersion { return .commit }
-                if version == 1 || version == 2 {
-                    // Versions 2 and 3 only added tables: the diffs of version 1 stay good.
-                    try database.execute(sql: blobFactsTable + snapshotsTable
+                if (1...3).contains(version) {
+                    // Versions 2 to 4 only added or re-keyed tables: the diffs of version 1 stay good. Version 3's
+                    // snapshots had one tip per key; they are only a shortcut, so they go.
+                    try database.execute(sql: "DROP TABLE IF EXISTS snapshots;" + blobFactsTable + snapshotsTable
                                              + "PRAGMA user_version = \(schemaVersion);")
                     return .commit
                 }
@@ -302,10 +317,11 @@ public final class ChurnCache {
 
     private static let snapshotsTable = """
         CREATE TABLE IF NOT EXISTS snapshots (
-            key TEXT PRIMARY KEY NOT NULL,
+            key TEXT NOT NULL,
             tip BLOB NOT NULL,
             data BLOB NOT NULL,
-            stored_at REAL NOT NULL
+            stored_at REAL NOT NULL,
+            PRIMARY KEY (key, tip)
         ) WITHOUT ROWID;
         """
 

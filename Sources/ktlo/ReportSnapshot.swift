@@ -11,7 +11,9 @@ import History
 /// (seconds on git/git). The effort report needs far less of a commit — who, which day, what category, how many
 /// lines — and what it needs does not change once the commit is classified under the same settings. So a run whose
 /// previous tip is an ancestor of its own reads the new commits (`HEAD ^previous`), classifies them, and adds them
-/// to the stored ones; the history behind the previous tip is the same commits either way.
+/// to the stored ones; the history behind the previous tip is the same commits either way. One key keeps a snapshot
+/// per line of history (branches, worktrees, repositories sharing a cache), each extended by the runs that descend
+/// from it.
 ///
 /// The key names everything a stored commit's figures depend on besides the commit itself: ktlo's build, the
 /// revision, the diff settings, dates, path filters, the configuration's text, whether Conventional Commits are
@@ -73,7 +75,9 @@ struct ReportSnapshot {
                     }
                 }
                 for commit in commits { builder.add(commit) }
-                if !newReader.warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
+                if !newReader.warnings.contains(where: { $0.kind != "cache" }) {
+                    snapshot.store(commits, replacing: stored.tip)
+                }
                 snapshot.recordTip()
                 return (newReader.warnings, commits.count)
             }
@@ -85,24 +89,31 @@ struct ReportSnapshot {
                 count += 1
                 if snapshot != nil { commits.append(EffortCommit(commit, isBot: commit.isBot, keepFiles: false)) }
             }
-            if let snapshot, !reader.warnings.contains(where: { $0.kind != "cache" }) { snapshot.store(commits) }
+            if let snapshot, !reader.warnings.contains(where: { $0.kind != "cache" }) {
+                snapshot.store(commits, replacing: nil)
+            }
             return (reader.warnings, count)
         } catch let error as HistoryError {
             throw CommandFailure.unusable(error.description)
         }
     }
 
-    /// The stored commits and the tip they end at, when the stored tip is this run's tip or one of its ancestors.
+    /// The stored commits and the tip they end at: the latest stored snapshot under this key whose tip is this run's
+    /// tip or one of its ancestors. Another branch's, worktree's or repository's snapshots share the key but not
+    /// the ancestry, and are passed over.
     func load(_ repository: Repository) -> (tip: ObjectID, commits: [EffortCommit])? {
-        guard let stored = cache.snapshot(key: key),
-              (try? repository.isAncestor(stored.tip, of: tip)) == true,
-              let commits = EffortCommitCoding.decode(stored.data) else { return nil }
-        return (stored.tip, commits)
+        for storedTip in cache.snapshotTips(key: key) where (try? repository.isAncestor(storedTip, of: tip)) == true {
+            guard let data = cache.snapshot(key: key, tip: storedTip),
+                  let commits = EffortCommitCoding.decode(data) else { return nil }
+            return (storedTip, commits)
+        }
+        return nil
     }
 
-    /// Keeps `commits`, the whole range's, as the snapshot of this run's tip.
-    func store(_ commits: [EffortCommit]) {
-        cache.storeSnapshot(key: key, tip: tip, data: EffortCommitCoding.encode(commits))
+    /// Keeps `commits`, the whole range's, as the snapshot of this run's tip, in place of the snapshot of `replaced`
+    /// it extends (`nil` after a full walk: the other tips' snapshots stay for their own next runs).
+    func store(_ commits: [EffortCommit], replacing replaced: ObjectID?) {
+        cache.storeSnapshot(key: key, tip: tip, data: EffortCommitCoding.encode(commits), replacing: replaced)
     }
 
     /// Records this run's tip as the last analysed one of its revision, as a full walk does (for `ktlo ci`).

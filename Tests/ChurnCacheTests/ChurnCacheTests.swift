@@ -107,19 +107,53 @@ import TestSupport
         #expect(try cache.statistics().blobFacts == 2)
     }
 
-    @Test func snapshotsAreReplacedPerKey() throws {
+    @Test func snapshotsAreKeptPerKeyAndTip() throws {
         let path = try cachePath()
         let cache = try ChurnCache(path: path)
-        #expect(cache.snapshot(key: "a") == nil)
+        let three = ObjectID(hex: "3333333333333333333333333333333333333333")!
+        #expect(cache.snapshotTips(key: "a").isEmpty && cache.snapshot(key: "a", tip: one) == nil)
+        // Two tips under one key (two branches) are both kept, the latest stored first.
         cache.storeSnapshot(key: "a", tip: one, data: [1, 2])
         cache.storeSnapshot(key: "a", tip: two, data: [3])
         cache.storeSnapshot(key: "b", tip: one, data: [])
-        #expect(cache.snapshot(key: "a")?.tip == two && cache.snapshot(key: "a")?.data == [3])
-        #expect(cache.snapshot(key: "b")?.tip == one && cache.snapshot(key: "b")?.data == [])
-        #expect(try cache.statistics().snapshots == 2)
-        for key in 0..<ChurnCache.snapshotsKept { cache.storeSnapshot(key: "k\(key)", tip: one, data: []) }
+        #expect(cache.snapshotTips(key: "a") == [two, one])
+        #expect(cache.snapshot(key: "a", tip: one) == [1, 2] && cache.snapshot(key: "a", tip: two) == [3])
+        #expect(cache.snapshot(key: "b", tip: one) == [] && cache.snapshot(key: "b", tip: two) == nil)
+        // A snapshot that extends another replaces it; storing a tip again replaces its bytes.
+        cache.storeSnapshot(key: "a", tip: three, data: [4], replacing: one)
+        cache.storeSnapshot(key: "a", tip: two, data: [5], replacing: two)
+        #expect(cache.snapshotTips(key: "a") == [two, three])
+        #expect(cache.snapshot(key: "a", tip: one) == nil && cache.snapshot(key: "a", tip: two) == [5])
+        #expect(try cache.statistics().snapshots == 3)
+        // Only the latest stored stay, counted per key and tip.
+        for key in 0..<ChurnCache.snapshotsKept - 1 { cache.storeSnapshot(key: "k\(key)", tip: one, data: []) }
         #expect(try cache.statistics().snapshots == ChurnCache.snapshotsKept)
-        #expect(cache.snapshot(key: "a") == nil && cache.snapshot(key: "k\(ChurnCache.snapshotsKept - 1)") != nil)
+        #expect(cache.snapshotTips(key: "a") == [two] && cache.snapshotTips(key: "b").isEmpty)
+    }
+
+    @Test func aVersionThreeCacheKeepsItsDiffsAndDropsItsSnapshots() throws {
+        let path = try cachePath()
+        do {
+            let cache = try ChurnCache(path: path)
+            cache.store([(one, files)], settings: renames)
+        }
+        // Version 3 kept one snapshot per key.
+        let downgrade = try Shell.run(["sqlite3", path, """
+            DROP TABLE snapshots;
+            CREATE TABLE snapshots (key TEXT PRIMARY KEY NOT NULL, tip BLOB NOT NULL, data BLOB NOT NULL,
+                                    stored_at REAL NOT NULL) WITHOUT ROWID;
+            INSERT INTO snapshots VALUES ('a', x'\(one.hex)', x'01', 0);
+            PRAGMA user_version = 3;
+            """])
+        try #require(downgrade.status == 0, "sqlite3 is needed: \(downgrade.standardErrorText)")
+        let cache = try ChurnCache(path: path)
+        #expect(cache.warnings.isEmpty)
+        #expect(cache.diffs(of: [one], settings: renames) == [one: files])
+        let statistics = try cache.statistics()
+        #expect(statistics.snapshots == 0 && statistics.schemaVersion == ChurnCache.schemaVersion)
+        cache.storeSnapshot(key: "a", tip: one, data: [2])
+        cache.storeSnapshot(key: "a", tip: two, data: [3])
+        #expect(cache.snapshotTips(key: "a") == [two, one])
     }
 
     @Test func aVersionOneCacheKeepsItsDiffsAndGainsBlobFacts() throws {
@@ -137,7 +171,7 @@ import TestSupport
         #expect(cache.diffs(of: [one], settings: renames) == [one: files])
         cache.storeBlobFacts([(two, [7])], kind: "k")
         #expect(cache.blobFacts(of: [two], kind: "k") == [two: [7]])
-        #expect(try cache.statistics().schemaVersion == 3)
+        #expect(try cache.statistics().schemaVersion == ChurnCache.schemaVersion)
     }
 
     @Test func aRecordThatDoesNotDecodeIsAMiss() throws {

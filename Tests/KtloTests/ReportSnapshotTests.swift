@@ -91,6 +91,37 @@ import TestSupport
         #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
     }
 
+    @Test func eachBranchKeepsItsOwnSnapshot() throws {
+        let repository = try Fixtures.fresh("effort")
+        let cache = try Fixtures.temporaryFolder() + "/cache.sqlite"
+        let main = try Shell.git(["rev-parse", "--abbrev-ref", "HEAD"], in: repository).standardOutputText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        func tips() throws -> String { try sqlite(cache, "SELECT hex(tip) FROM snapshots ORDER BY hex(tip)") }
+        _ = try report(repository, cache: cache)
+        // A branch from an older commit: the main line's tip is not its ancestor, so it walks in full and keeps
+        // its own snapshot beside the main line's.
+        _ = try Shell.git(["checkout", "-q", "-b", "topic", "HEAD~1"], in: repository)
+        try commit(repository, "topic.c", "int topic;\n", message: "Add a topic option")
+        #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
+        #expect(try sqlite(cache, "SELECT count(*) FROM snapshots") == "2")
+        let bothTips = try tips()
+        // Back on the main line, a new commit extends the main line's snapshot, which it replaces: still two, and
+        // the topic's is the one that did not change.
+        _ = try Shell.git(["checkout", "-q", main], in: repository)
+        try commit(repository, "main.c", "int fixed;\n", message: "Fix a crash when the list is empty")
+        #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
+        #expect(try sqlite(cache, "SELECT count(*) FROM snapshots") == "2")
+        let topicTip = try Shell.git(["rev-parse", "topic"], in: repository).standardOutputText
+            .trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let tipsNow = try tips()
+        #expect(bothTips.contains(topicTip) && tipsNow.contains(topicTip) && tipsNow != bothTips)
+        // And the topic's next run extends its own.
+        _ = try Shell.git(["checkout", "-q", "topic"], in: repository)
+        try commit(repository, "topic2.c", "int more;\n", message: "Support more topics")
+        #expect(try report(repository, cache: cache) == (try report(repository, cache: nil)))
+        #expect(try sqlite(cache, "SELECT count(*) FROM snapshots") == "2")
+    }
+
     @Test func ciWithoutHotspotsUsesTheSnapshotToo() throws {
         let repository = try Fixtures.fresh("effort")
         let cache = try Fixtures.temporaryFolder() + "/cache.sqlite"
